@@ -1,0 +1,3 @@
+"""BananaJam: deterministic, themed procedural art served from AWS Lambda."""
+
+__version__ = "1.0.0"

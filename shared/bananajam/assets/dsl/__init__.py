@@ -1,0 +1,1 @@
+"""The JSON asset spec language (DSL): models, layer renderers and the loader."""
