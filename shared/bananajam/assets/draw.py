@@ -21,10 +21,7 @@ def catmull_rom(points: Sequence[Point], samples: int = 8, closed: bool = False)
     pts = list(points)
     if len(pts) < 3:
         return pts
-    if closed:
-        ext = [pts[-1], *pts, pts[0], pts[1]]
-    else:
-        ext = [pts[0], *pts, pts[-1]]
+    ext = [pts[-1], *pts, pts[0], pts[1]] if closed else [pts[0], *pts, pts[-1]]
     out: list[Point] = []
     t = np.linspace(0.0, 1.0, samples, endpoint=False)
     t2, t3 = t * t, t * t * t
@@ -42,7 +39,9 @@ def catmull_rom(points: Sequence[Point], samples: int = 8, closed: bool = False)
     return out
 
 
-def stroke_outline(points: Sequence[Point], widths: Sequence[float] | float) -> list[Point]:
+def stroke_outline(
+    points: Sequence[Point], widths: Sequence[float] | np.ndarray | float
+) -> list[Point]:
     """The outline polygon of a variable-width stroke along a polyline (a brush mark)."""
     pts = np.asarray(points, dtype=float)
     n = len(pts)
@@ -64,7 +63,7 @@ def taper(n: int, start: float = 0.15, end: float = 0.15, power: float = 0.8) ->
     t = np.linspace(0.0, 1.0, n)
     rise = np.clip(t / max(start, 1e-6), 0, 1) ** power
     fall = np.clip((1 - t) / max(end, 1e-6), 0, 1) ** power
-    return np.minimum(rise, fall)  # type: ignore[no-any-return]
+    return np.minimum(rise, fall)
 
 
 def brush(
@@ -87,8 +86,10 @@ def regular_polygon(
     cx: float, cy: float, r: float, sides: int, rotation: float = 0.0
 ) -> list[Point]:
     return [
-        (cx + r * math.cos(rotation + 2 * math.pi * k / sides),
-         cy + r * math.sin(rotation + 2 * math.pi * k / sides))
+        (
+            cx + r * math.cos(rotation + 2 * math.pi * k / sides),
+            cy + r * math.sin(rotation + 2 * math.pi * k / sides),
+        )
         for k in range(sides)
     ]
 
@@ -108,9 +109,7 @@ def arc_points(
     cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: int = 48
 ) -> list[Point]:
     """Points along an elliptical arc from angle a0 to a1 (radians)."""
-    return [
-        (cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in np.linspace(a0, a1, n)
-    ]
+    return [(cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in np.linspace(a0, a1, n)]
 
 
 def ring(
@@ -154,9 +153,7 @@ def radial_shade(
     blend_region(canvas, x0, y0, rgb / 255.0, edge)
 
 
-def blend_region(
-    canvas: Canvas, x0: int, y0: int, rgb: np.ndarray, alpha: np.ndarray
-) -> None:
+def blend_region(canvas: Canvas, x0: int, y0: int, rgb: np.ndarray, alpha: np.ndarray) -> None:
     """Blend a straight-alpha float patch (h×w×3, h×w; 0..1) over the canvas at pixel (x0, y0)."""
     from PIL import Image
 

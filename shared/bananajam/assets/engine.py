@@ -157,7 +157,5 @@ def call_asset(
     registry: Registry | None = None,
 ) -> RenderedAsset:
     """Render one asset: the image and its metadata. Same arguments, same pixels."""
-    req = resolve(
-        name, index, theme, params, width, height, strategy=strategy, registry=registry
-    )
+    req = resolve(name, index, theme, params, width, height, strategy=strategy, registry=registry)
     return render(req)

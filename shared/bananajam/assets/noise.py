@@ -60,7 +60,7 @@ def fbm(
         freq *= 2.0
     total /= norm
     lo, hi = float(total.min()), float(total.max())
-    return (total - lo) / (hi - lo + 1e-6)  # type: ignore[no-any-return]
+    return (total - lo) / (hi - lo + 1e-6)
 
 
 def ramp(field: np.ndarray, colors: list[tuple[int, int, int]]) -> np.ndarray:

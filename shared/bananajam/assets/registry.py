@@ -55,9 +55,7 @@ class RenderContext(Generic[P]):
 
     def canvas(self) -> Canvas:
         """A fresh canvas: the theme's ground for backgrounds, transparent otherwise."""
-        return Canvas(
-            self.width, self.height, None if self.transparent else self.palette.parchment
-        )
+        return Canvas(self.width, self.height, None if self.transparent else self.palette.parchment)
 
 
 Renderer = Callable[[RenderContext[Any]], Canvas | Image.Image]

@@ -34,8 +34,11 @@ def contact_sheet(
     t = default_registry().get(name)
     aspect = t.default_width / t.default_height
     for k in range(count):
-        w, h = (cell, max(16, round(cell / aspect))) if aspect >= 1 else (
-            max(16, round(cell * aspect)), cell)
+        w, h = (
+            (cell, max(16, round(cell / aspect)))
+            if aspect >= 1
+            else (max(16, round(cell * aspect)), cell)
+        )
         rendered = call_asset(name, start + k, theme, width=w, height=h)
         x = pad + (k % cols) * (cell + pad)
         y = pad + (k // cols) * (cell + pad)

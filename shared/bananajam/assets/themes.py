@@ -139,7 +139,9 @@ def _palette(theme: Theme) -> Palette:
     def adj(c: RGB) -> RGB:
         return adjust(c, theme.saturation, theme.contrast)
 
-    return Palette(theme.name, adj(theme.ink), adj(theme.glow), adj(theme.parchment), adj(theme.accent))
+    return Palette(
+        theme.name, adj(theme.ink), adj(theme.glow), adj(theme.parchment), adj(theme.accent)
+    )
 
 
 @cache
