@@ -1,0 +1,147 @@
+"""Drawing helpers shared by the glyphs part A families (fitting, cheap glows, shaded fills).
+
+Speed matters more than generality here: glows are drawn once on a small canvas and become the
+starting pixels of the picture (no full-size compositing), and soft gradients are built from a
+few stacked vector shapes inside the single aggdraw session of a render.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from bananajam.assets import draw
+from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.registry import RenderContext
+from bananajam.assets.themes import RGB, mix
+
+Box = tuple[float, float, float, float]
+
+
+def fit(ctx: RenderContext[Any], aspect: float) -> Box:
+    """The largest box (x0, y0, w, h) of width/height `aspect` centred in the canvas."""
+    W, H = float(ctx.width), float(ctx.height)
+    w = min(W, H * aspect)
+    h = w / aspect
+    return ((W - w) / 2, (H - h) / 2, w, h)
+
+
+def _relabel(img: Image.Image, mode: str) -> Image.Image:
+    return Image.frombuffer(mode, img.size, img.tobytes(), "raw", mode, 0, 1)
+
+
+def glow_canvas(
+    width: int, height: int, draw_fn: Callable[[Canvas], None], radius: float
+) -> Canvas:
+    """A transparent canvas whose pixels start as a blurred glow drawn by `draw_fn`.
+
+    The glow is drawn at low resolution, blurred and scaled up once: the subject is then drawn
+    on top in the same canvas, so no full-size compositing pass is needed.
+    """
+    c = Canvas(width, height)
+    factor = max(2, min(8, int(radius / 3)))
+    small = c.reduced(factor)
+    draw_fn(small)
+    small.blur(radius)
+    small.flush()
+    big = _relabel(small.img, "RGBa").resize(c.img.size, Image.Resampling.BILINEAR)
+    c.img = _relabel(big, "RGBA")
+    return c
+
+
+def halo(
+    c: Canvas, cx: float, cy: float, r: float, color: RGB, opacity: float = 0.5, n: int = 6
+) -> None:
+    """A soft vector glow: `n` stacked faint discs shrinking towards the centre."""
+    for k in range(n):
+        rr = r * (1.0 - 0.8 * k / n)
+        c.circle(cx, cy, rr, fill=color, opacity=opacity / n * (1 + k * 0.3))
+
+
+def scaled(points: Sequence[Point], centre: Point, s: float) -> list[Point]:
+    """`points` scaled by `s` about `centre`."""
+    ox, oy = centre
+    return [(ox + (x - ox) * s, oy + (y - oy) * s) for x, y in points]
+
+
+def shaded_poly(
+    c: Canvas,
+    points: Sequence[Point],
+    dark: RGB,
+    light: RGB,
+    focus: Point,
+    n: int = 6,
+    reach: float = 0.85,
+    opacity: float = 1.0,
+) -> None:
+    """A polygon with a soft gradient: copies shrinking towards `focus` go from dark to light."""
+    c.polygon(points, fill=dark, opacity=opacity)
+    for k in range(1, n):
+        t = k / n
+        c.polygon(scaled(points, focus, 1.0 - reach * t), fill=mix(dark, light, t), opacity=opacity)
+
+
+def ink_stroke(
+    c: Canvas,
+    points: Sequence[Point],
+    width: float,
+    core: RGB,
+    wash: RGB,
+    start: float = 0.15,
+    end: float = 0.25,
+) -> None:
+    """A brush stroke with a wide faint ink-wash bleed under a solid tapered core."""
+    draw.brush(c, points, width * 2.2, wash, opacity=0.22, start=start, end=end)
+    draw.brush(c, points, width, core, start=start, end=end)
+
+
+def sparkle(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float = 1.0) -> None:
+    """A four-pointed glint with a bright dot."""
+    c.polygon(draw.star(x, y, r, r * 0.18, 4, -math.pi / 2), fill=color, opacity=opacity)
+    c.circle(x, y, r * 0.22, fill=color, opacity=opacity)
+
+
+def blob(
+    rng: np.random.Generator, cx: float, cy: float, r: float, lobes: int, rough: float
+) -> list[Point]:
+    """A smooth irregular closed outline (an ink blot or a pebble)."""
+    n = max(5, lobes)
+    angles = np.linspace(0.0, 2 * math.pi, n, endpoint=False) + rng.uniform(0, 1)
+    radii = r * (1.0 + rough * rng.uniform(-1.0, 1.0, n))
+    pts = [(cx + q * math.cos(a), cy + q * math.sin(a)) for a, q in zip(angles, radii, strict=True)]
+    return draw.catmull_rom(pts, samples=6, closed=True)
+
+
+def rune_strokes(
+    rng: np.random.Generator, cx: float, cy: float, w: float, h: float, strokes: int
+) -> list[list[Point]]:
+    """A procedural rune: a stave plus `strokes` segments joining nodes of a 3×3 grid."""
+    nodes = [(i, j) for j in range(3) for i in range(3)]
+
+    def at(node: tuple[int, int]) -> Point:
+        return (cx + (node[0] - 1) * w / 2, cy + (node[1] - 1) * h / 2)
+
+    stave = int(rng.integers(0, 3))
+    out: list[list[Point]] = [[at((stave, 0)), at((stave, 2))]]
+    used: list[tuple[tuple[int, int], tuple[int, int]]] = [((stave, 0), (stave, 2))]
+    tries = 0
+    while len(out) <= strokes and tries < 40:
+        tries += 1
+        a = nodes[int(rng.integers(0, 9))]
+        b = nodes[int(rng.integers(0, 9))]
+        if a == b or max(abs(a[0] - b[0]), abs(a[1] - b[1])) > 1 + (tries > 20):
+            continue
+        if (a, b) in used or (b, a) in used:
+            continue
+        used.append((a, b))
+        out.append([at(a), at(b)])
+    return out
+
+
+def lerp_pts(a: Point, b: Point, n: int) -> list[Point]:
+    """`n` evenly spaced points from a to b (for brushing straight marks)."""
+    return [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in np.linspace(0, 1, n)]
