@@ -1,0 +1,19 @@
+"""The diversity function: its FastAPI app behind Mangum (routes in bananajam.api.routes_diversity)."""
+
+from typing import Any
+
+from aws_lambda_powertools.logging import correlation_paths
+from mangum import Mangum
+
+from bananajam.api import routes_diversity
+from bananajam.api.factory import create_app
+from bananajam.api.observability import logger, metrics
+
+app = create_app("diversity", [routes_diversity.router])
+asgi_handler = Mangum(app, lifespan="off")
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return asgi_handler(event, context)

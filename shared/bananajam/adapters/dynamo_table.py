@@ -1,0 +1,199 @@
+"""The single DynamoDB table that holds every record of the service.
+
+Key design (all keys are strings; `PK`/`SK` is the primary key, `GSI1PK`/`GSI1SK` the one index):
+
+| record                  | PK                 | SK                 | GSI1PK       | GSI1SK                    |
+|-------------------------|--------------------|--------------------|--------------|---------------------------|
+| job (issue 4)           | `JOB#<job_id>`     | `META`             | `JOBS`       | `<created_at>#<job_id>`   |
+| job item (issue 4)      | `JOB#<job_id>`     | `ITEM#<i:05d>`     | -            | -                         |
+| idempotency key (4)     | `IDEMP#<key>`      | `META`             | -            | -                         |
+| cache entry (issue 5)   | `CACHE#<cache key>`| `META`             | `CACHE`      | `<last_access>#<key>`     |
+| cache counters (5)      | `CACHESTATS`       | `TOTAL` / `CAT#<c>`| -            | -                         |
+| diversity strategy (6)  | `DIV#<asset type>` | `ACTIVE` / `RUN#<ts>` | -         | -                         |
+
+`GSI1` lists jobs newest first (`ScanIndexForward=False` on `GSI1PK = JOBS`); RFC 3339 UTC
+timestamps sort lexically. `expires_at` (epoch seconds, a Number) is the TTL attribute: DynamoDB
+deletes expired items itself, eventually, so readers must also ignore items past `expires_at`.
+Numbers come back as `Decimal`; this adapter converts them to `int`/`float` at the boundary.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from bananajam.adapters.clients import client, error_code
+from bananajam.config import Settings
+from bananajam.errors import DependencyError
+from bananajam.services.ports import Item, Page
+
+GSI1 = "GSI1"
+
+
+def _to_dynamo(value: Any) -> Any:
+    # boto3 rejects floats; Decimal(str(x)) keeps the decimal digits a reader expects.
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, dict):
+        return {k: _to_dynamo(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_to_dynamo(v) for v in value]
+    return value
+
+
+def _from_dynamo(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _from_dynamo(v) for k, v in value.items()}
+    if isinstance(value, list | set):
+        return [_from_dynamo(v) for v in value]
+    return value
+
+
+def _encode_token(key: Mapping[str, Any] | None) -> str | None:
+    if not key:
+        return None
+    return base64.urlsafe_b64encode(json.dumps(key, sort_keys=True).encode()).decode()
+
+
+def _decode_token(token: str | None) -> dict[str, Any] | None:
+    if not token:
+        return None
+    from bananajam.errors import FieldError
+
+    try:
+        key = json.loads(base64.urlsafe_b64decode(token.encode()))
+    except ValueError:
+        raise FieldError.single("next_token", "is not a token this service issued") from None
+    if not isinstance(key, dict):
+        raise FieldError.single("next_token", "is not a token this service issued")
+    return key
+
+
+class DynamoTable:
+    """`KeyValueTable` over the service table (low-level client; types converted here)."""
+
+    def __init__(self, settings: Settings, dynamodb_client: Any | None = None) -> None:
+        from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+
+        self._settings = settings
+        self._name = settings.table_name
+        self._given = dynamodb_client
+        self._ser = TypeSerializer()
+        self._de = TypeDeserializer()
+
+    @property
+    def _ddb(self) -> Any:
+        return self._given or client("dynamodb", self._settings)
+
+    def _fail(self, op: str, exc: Exception) -> DependencyError:
+        return DependencyError(
+            f"table unavailable during {op}", {"dependency": "dynamodb", "code": error_code(exc)}
+        )
+
+    def _dump(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: self._ser.serialize(_to_dynamo(v)) for k, v in item.items()}
+
+    def _load(self, raw: Mapping[str, Any]) -> Item:
+        return {k: _from_dynamo(self._de.deserialize(v)) for k, v in raw.items()}
+
+    def get(self, pk: str, sk: str) -> Item | None:
+        try:
+            r = self._ddb.get_item(TableName=self._name, Key=self._dump({"PK": pk, "SK": sk}))
+        except Exception as exc:
+            raise self._fail("get", exc) from exc
+        return self._load(r["Item"]) if "Item" in r else None
+
+    def put(self, item: Item, *, only_if_new: bool = False) -> bool:
+        extra = {"ConditionExpression": "attribute_not_exists(PK)"} if only_if_new else {}
+        try:
+            self._ddb.put_item(TableName=self._name, Item=self._dump(item), **extra)
+        except Exception as exc:
+            if error_code(exc) == "ConditionalCheckFailedException":
+                return False
+            raise self._fail("put", exc) from exc
+        return True
+
+    def add(self, pk: str, sk: str, counters: Mapping[str, int], **sets: Any) -> Item:
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        adds, assigns = [], []
+        for i, (k, v) in enumerate(counters.items()):
+            names[f"#a{i}"], values[f":a{i}"] = k, v
+            adds.append(f"#a{i} :a{i}")
+        for i, (k, v) in enumerate(sets.items()):
+            names[f"#s{i}"], values[f":s{i}"] = k, v
+            assigns.append(f"#s{i} = :s{i}")
+        expr = " ".join(
+            part
+            for part in (
+                f"ADD {', '.join(adds)}" if adds else "",
+                f"SET {', '.join(assigns)}" if assigns else "",
+            )
+            if part
+        )
+        try:
+            r = self._ddb.update_item(
+                TableName=self._name,
+                Key=self._dump({"PK": pk, "SK": sk}),
+                UpdateExpression=expr,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=self._dump(values),
+                ReturnValues="ALL_NEW",
+            )
+        except Exception as exc:
+            raise self._fail("update", exc) from exc
+        return self._load(r.get("Attributes", {}))
+
+    def delete(self, pk: str, sk: str) -> None:
+        try:
+            self._ddb.delete_item(TableName=self._name, Key=self._dump({"PK": pk, "SK": sk}))
+        except Exception as exc:
+            raise self._fail("delete", exc) from exc
+
+    def _query(self, **kwargs: Any) -> Page:
+        try:
+            r = self._ddb.query(TableName=self._name, **kwargs)
+        except Exception as exc:
+            raise self._fail("query", exc) from exc
+        last = r.get("LastEvaluatedKey")
+        return Page(
+            [self._load(i) for i in r.get("Items", [])],
+            _encode_token(self._load(last) if last else None),
+        )
+
+    def query(
+        self, pk: str, *, sk_prefix: str | None = None, limit: int = 100, token: str | None = None
+    ) -> Page:
+        cond = "PK = :pk" + (" AND begins_with(SK, :sk)" if sk_prefix else "")
+        values: dict[str, Any] = {":pk": pk, **({":sk": sk_prefix} if sk_prefix else {})}
+        start = _decode_token(token)
+        return self._query(
+            KeyConditionExpression=cond,
+            ExpressionAttributeValues=self._dump(values),
+            Limit=limit,
+            **({"ExclusiveStartKey": self._dump(start)} if start else {}),
+        )
+
+    def query_gsi1(
+        self, gsi1pk: str, *, newest_first: bool = True, limit: int = 50, token: str | None = None
+    ) -> Page:
+        start = _decode_token(token)
+        return self._query(
+            IndexName=GSI1,
+            KeyConditionExpression="GSI1PK = :pk",
+            ExpressionAttributeValues=self._dump({":pk": gsi1pk}),
+            ScanIndexForward=not newest_first,
+            Limit=limit,
+            **({"ExclusiveStartKey": self._dump(start)} if start else {}),
+        )
+
+    def check(self) -> None:
+        try:
+            self._ddb.describe_table(TableName=self._name)
+        except Exception as exc:
+            raise self._fail("check", exc) from exc

@@ -1,0 +1,1 @@
+"""The local stack: moto server, resources from template.yaml, one uvicorn, poller, scheduler."""
