@@ -1,0 +1,286 @@
+"""Drawing kit for creatures part A: fitted frames, fast smooth shapes and ink-shaded body parts.
+
+Creatures are designed in their own unit box and mapped onto the requested canvas by a `Frame`
+(fitted, centred, optionally mirrored), so any size or aspect ratio shows the whole animal.
+Shapes are numpy arrays of points; `fill` hands them straight to AGG, and `shaded` gives a body
+part a painted look: a glow rim, a dark edge and lighter inset layers shifted towards the light.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import aggdraw
+import numpy as np
+import numpy.typing as npt
+from PIL import Image, ImageChops
+
+from bananajam.assets.canvas import Canvas
+from bananajam.assets.themes import RGB, Palette, mix, shade, tint
+
+Arr = npt.NDArray[np.float64]
+LIGHT: Arr = np.array([-0.45, -0.89])  # towards the light (up-left), a unit vector
+
+
+class Frame:
+    """Maps design units onto the canvas: the box (x0, y0, x1, y1) is fitted and centred."""
+
+    def __init__(
+        self,
+        width: int,
+        height: int,
+        box: tuple[float, float, float, float],
+        fill: float = 0.92,
+        flip: bool = False,
+    ) -> None:
+        x0, y0, x1, y1 = box
+        self.s = float(min(width / max(x1 - x0, 1e-6), height / max(y1 - y0, 1e-6)) * fill)
+        self.ox = float((width - (x1 - x0) * self.s) / 2 - x0 * self.s)
+        self.oy = float((height - (y1 - y0) * self.s) / 2 - y0 * self.s)
+        self.mirror = float(x0 + x1)
+        self.flip = flip
+
+    @staticmethod
+    def around(
+        width: int, height: int, parts: list[Arr], fill: float = 0.92, flip: bool = False
+    ) -> Frame:
+        """The frame that fits every point of `parts`."""
+        allp = np.vstack(parts)
+        lo, hi = allp.min(axis=0), allp.max(axis=0)
+        box = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+        return Frame(width, height, box, fill, flip)
+
+    def __call__(self, pts: npt.ArrayLike) -> Arr:
+        p = np.array(pts, dtype=np.float64).reshape(-1, 2)
+        if self.flip:
+            p[:, 0] = self.mirror - p[:, 0]
+        return p * self.s + (self.ox, self.oy)
+
+    def pt(self, x: float, y: float) -> tuple[float, float]:
+        """One point in canvas pixels."""
+        p = self((x, y))[0]
+        return float(p[0]), float(p[1])
+
+    def n(self, v: float) -> float:
+        """A length in canvas pixels."""
+        return v * self.s
+
+
+@dataclass(frozen=True)
+class Tones:
+    """The colours of one shaded part: shadow edge, body, lit centre and rim light."""
+
+    dark: RGB
+    base: RGB
+    lit: RGB
+    rim: RGB
+
+    @staticmethod
+    def of(base: RGB, pal: Palette, lit: float = 0.35, dark: float = 0.5) -> Tones:
+        return Tones(mix(base, pal.ink, dark), base, mix(base, pal.glow, lit), tint(pal.glow, 0.15))
+
+
+def smooth(points: npt.ArrayLike, samples: int = 6, closed: bool = True) -> Arr:
+    """A Catmull-Rom curve through `points`, vectorised over all segments."""
+    P = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    if len(P) < 3:
+        return P
+    if closed:
+        i = np.arange(len(P))
+        p0, p1, p2, p3 = P[(i - 1) % len(P)], P, P[(i + 1) % len(P)], P[(i + 2) % len(P)]
+    else:
+        E = np.vstack([P[0], P, P[-1]])
+        p0, p1, p2, p3 = E[:-3], E[1:-2], E[2:-1], E[3:]
+    t = np.linspace(0.0, 1.0, samples, endpoint=False)[:, None, None]
+    seg = 0.5 * (
+        2 * p1
+        + t * (p2 - p0)
+        + t**2 * (2 * p0 - 5 * p1 + 4 * p2 - p3)
+        + t**3 * (3 * p1 - p0 - 3 * p2 + p3)
+    )
+    out = seg.transpose(1, 0, 2).reshape(-1, 2)
+    return out if closed else np.vstack([out, P[-1:]])
+
+
+def fill(c: Canvas, pts: Arr, color: RGB, opacity: float = 1.0) -> None:
+    """Fill a polygon given as an N×2 array of logical coordinates."""
+    if len(pts) < 3 or opacity <= 0:
+        return
+    brush = aggdraw.Brush(tuple(color), max(0, min(255, round(opacity * 255))))
+    c.draw.polygon((pts * c.scale).ravel().tolist(), brush)
+
+
+def _area(P: Arr) -> float:
+    x, y = P[:, 0], P[:, 1]
+    return float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y)) / 2
+
+
+def inset(P: Arr, d: float) -> Arr:
+    """A closed outline moved inwards by `d` along its vertex normals."""
+    tang = np.roll(P, -1, axis=0) - np.roll(P, 1, axis=0)
+    norm = np.hypot(tang[:, 0], tang[:, 1])[:, None]
+    nrm = np.stack([tang[:, 1], -tang[:, 0]], axis=1) / np.maximum(norm, 1e-9)
+    sign = -1.0 if _area(P) > 0 else 1.0
+    return P + nrm * d * sign
+
+
+def tube(centre: Arr, widths: npt.ArrayLike) -> Arr:
+    """The closed outline of a variable-width band along a polyline."""
+    w = np.broadcast_to(np.asarray(widths, dtype=np.float64), (len(centre),))
+    tang = np.gradient(centre, axis=0)
+    norm = np.maximum(np.hypot(tang[:, 0], tang[:, 1]), 1e-9)[:, None]
+    nrm = np.stack([-tang[:, 1], tang[:, 0]], axis=1) / norm
+    half = (w / 2)[:, None]
+    return np.vstack([centre + nrm * half, (centre - nrm * half)[::-1]])
+
+
+def profile(n: int, w0: float, w1: float, power: float = 1.0, tip: float = 0.0) -> Arr:
+    """Widths along a limb: from `w0` to `w1`, optionally tapering to a point over `tip`."""
+    t = np.linspace(0.0, 1.0, n)
+    w = w0 + (w1 - w0) * t**power
+    if tip > 0:
+        w *= np.clip((1 - t) / tip, 0.0, 1.0) ** 0.7
+    return np.maximum(w, 0.0)
+
+
+def stroke(
+    c: Canvas,
+    pts: npt.ArrayLike,
+    width: float,
+    color: RGB,
+    opacity: float = 1.0,
+    start: float = 0.15,
+    end: float = 0.3,
+    samples: int = 6,
+) -> None:
+    """A tapered ink stroke through control points."""
+    path = smooth(pts, samples, closed=False)
+    t = np.linspace(0.0, 1.0, len(path))
+    w = np.minimum(np.clip(t / max(start, 1e-6), 0, 1), np.clip((1 - t) / max(end, 1e-6), 0, 1))
+    fill(c, tube(path, np.maximum(w**0.8 * width, width * 0.05)), color, opacity)
+
+
+def shaded(c: Canvas, outline: Arr, tones: Tones, depth: float, rim: float = 0.14) -> None:
+    """Paint a closed part: rim light, dark edge, then lighter insets shifted towards the light.
+
+    `depth` is about half the part's thickness in pixels; the insets never leave the outline.
+    """
+    if rim > 0:
+        fill(c, outline + LIGHT * depth * rim, tones.rim, 0.85)
+    fill(c, outline, tones.dark)
+    for k, f in enumerate((0.12, 0.28, 0.46, 0.66)):
+        layer = inset(outline, depth * f) + LIGHT * depth * f * 0.4
+        fill(c, layer, mix(tones.dark, tones.lit, (k + 1) / 4.6), 0.75)
+
+
+def ellipse_pts(cx: float, cy: float, rx: float, ry: float, rot: float = 0.0, n: int = 28) -> Arr:
+    """Points of a rotated ellipse, as an N×2 array."""
+    a = np.linspace(0.0, 2 * np.pi, n, endpoint=False)
+    x, y = rx * np.cos(a), ry * np.sin(a)
+    cr, sr = np.cos(rot), np.sin(rot)
+    return np.stack([cx + x * cr - y * sr, cy + x * sr + y * cr], axis=1)
+
+
+def eye(c: Canvas, x: float, y: float, r: float, pal: Palette, slit: bool = False) -> None:
+    """A glowing eye: dark socket, bright iris, pupil and a catch-light."""
+    c.circle(x, y, r * 1.35, fill=shade(pal.ink, 0.4))
+    c.circle(x, y, r, fill=mix(pal.glow, pal.accent, 0.3))
+    c.circle(x - r * 0.1, y - r * 0.1, r * 0.7, fill=tint(pal.glow, 0.3))
+    if slit:
+        c.ellipse(x, y, r * 0.22, r * 0.8, fill=shade(pal.ink, 0.6))
+    else:
+        c.circle(x, y, r * 0.45, fill=shade(pal.ink, 0.6))
+    c.circle(x - r * 0.35, y - r * 0.35, max(r * 0.22, 0.4), fill=tint(pal.glow, 0.8))
+
+
+def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.5) -> None:
+    """Soft light behind a shape (one small blurred layer)."""
+    c.glow(lambda g: fill(g, outline, color), radius=radius, opacity=opacity, mode="screen")
+
+
+def blob(rng: np.random.Generator, cx: float, cy: float, r: float, jitter: float, n: int) -> Arr:
+    """An irregular rounded patch of about radius `r`."""
+    a = np.linspace(0.0, 2 * np.pi, n, endpoint=False) + rng.uniform(0, np.pi)
+    rr = r * (1 + rng.uniform(-jitter, jitter, n))
+    return smooth(np.stack([cx + rr * np.cos(a), cy + rr * np.sin(a)], axis=1), 4)
+
+
+def place(local: npt.ArrayLike, origin: npt.ArrayLike, angle: float, scale: float) -> Arr:
+    """Rotate local points (x along the heading, y to its right) and move them to `origin`."""
+    L = np.asarray(local, dtype=np.float64).reshape(-1, 2) * scale
+    ca, sa = np.cos(angle), np.sin(angle)
+    out: Arr = np.stack([L[:, 0] * ca - L[:, 1] * sa, L[:, 0] * sa + L[:, 1] * ca], axis=1)
+    return out + np.asarray(origin, dtype=np.float64)
+
+
+def polar(origin: npt.ArrayLike, angle: float, length: float) -> Arr:
+    """The point `length` away from `origin` at `angle` (radians, y down)."""
+    return np.asarray(origin, dtype=np.float64) + length * np.array([np.cos(angle), np.sin(angle)])
+
+
+def inside(pts: Arr, poly: Arr) -> npt.NDArray[np.bool_]:
+    """Which of `pts` lie inside the closed polygon `poly` (even-odd rule, vectorised)."""
+    x, y = pts[:, 0:1], pts[:, 1:2]
+    x0, y0 = poly[:, 0], poly[:, 1]
+    x1, y1 = np.roll(x0, -1), np.roll(y0, -1)
+    cross = (y0 > y) != (y1 > y)
+    xs = x0 + (y - y0) * (x1 - x0) / np.where(y1 == y0, 1e-12, y1 - y0)
+    hits: npt.NDArray[np.bool_] = np.count_nonzero(cross & (x < xs), axis=1) % 2 == 1
+    return hits
+
+
+def scatter(
+    rng: np.random.Generator, poly: Arr, step: float, radius: float, keep: float = 1.0
+) -> list[tuple[float, float, float]]:
+    """Jittered-grid spots (x, y, r) whose discs fit inside `poly`."""
+    lo, hi = poly.min(axis=0), poly.max(axis=0)
+    gy, gx = np.mgrid[lo[1] : hi[1] : step * 0.87, lo[0] : hi[0] : step]
+    pts = np.stack([gx.ravel(), gy.ravel()], axis=1)
+    pts[:, 0] += np.where(np.round((pts[:, 1] - lo[1]) / (step * 0.87)) % 2 == 1, step / 2, 0)
+    pts += rng.uniform(-0.22, 0.22, pts.shape) * step
+    r = radius * rng.uniform(0.75, 1.15, len(pts))
+    ok = inside(pts, inset(poly, radius * 1.1)) & (rng.random(len(pts)) < keep)
+    return [(float(a), float(b), float(c)) for (a, b), c in zip(pts[ok], r[ok], strict=True)]
+
+
+def clipped(c: Canvas, outline: Arr, paint: Callable[[Canvas], None]) -> None:
+    """Run `paint` on a fresh layer and blend only what falls inside `outline` onto `c`."""
+    layer = c.blank()
+    paint(layer)
+    layer.flush()
+    c.flush()
+    s = c.scale
+    lo = np.maximum(np.floor(outline.min(axis=0) * s).astype(int) - 1, 0)
+    hi = np.minimum(np.ceil(outline.max(axis=0) * s).astype(int) + 2, c.img.size)
+    if (hi <= lo).any():
+        return
+    box = (int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1]))
+    src = layer.img.crop(box)
+    mask = Image.new("L", src.size, 0)
+    d = aggdraw.Draw(mask)
+    d.setantialias(True)
+    d.polygon((outline * s - lo).ravel().tolist(), aggdraw.Brush(255))
+    d.flush()
+    src = ImageChops.multiply(src, Image.merge("RGBA", (mask, mask, mask, mask)))
+    inv = ImageChops.invert(src.getchannel("A"))
+    dst = ImageChops.multiply(c.img.crop(box), Image.merge("RGBA", (inv, inv, inv, inv)))
+    c.img.paste(ImageChops.add(dst, src), box)
+
+
+def leg(top: Arr, swing: float, length: float, hind: bool) -> Arr:
+    """A long leg's centreline from shoulder or hip to hoof."""
+    if hind:
+        stifle = polar(top, math.pi / 2 - 0.35 - swing, length * 0.3)
+        hock = polar(stifle, math.pi / 2 + 0.45 - swing, length * 0.33)
+        hoof = polar(hock, math.pi / 2 - swing * 0.6, length * 0.4)
+        return np.vstack([top, stifle, hock, hoof])
+    knee = polar(top, math.pi / 2 - swing, length * 0.55)
+    hoof = polar(knee, math.pi / 2 - swing * 0.5 + 0.05, length * 0.45)
+    return np.vstack([top, knee, hoof])
+
+
+def pts(*parts: npt.ArrayLike) -> Arr:
+    """Stack points and point arrays into one N×2 array."""
+    return np.vstack([np.asarray(q, dtype=np.float64).reshape(-1, 2) for q in parts])
