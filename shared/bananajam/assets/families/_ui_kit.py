@@ -1,0 +1,206 @@
+"""Shared helpers of the UI family: design-space fitting, metallic gradient fills and engraving.
+
+Every UI renderer draws in the coordinates of its default size ("design space"); `Fit` maps that
+box uniformly into whatever size was requested, centred, so the subject is never cropped or
+stretched. Metal is drawn as a multi-stop gradient clipped to a silhouette (`shaded`), then edged
+with a dark bevel line and a light rim.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from bananajam.assets import draw
+from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.registry import RenderContext
+from bananajam.assets.themes import RGB, Palette, hue_shift, mix, shade, tint
+
+Poly = Sequence[Point]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A uniform design-space → canvas transform."""
+
+    s: float
+    ox: float
+    oy: float
+
+    def p(self, x: float, y: float) -> Point:
+        return (self.ox + x * self.s, self.oy + y * self.s)
+
+    def pts(self, seq: Poly) -> list[Point]:
+        return [(self.ox + x * self.s, self.oy + y * self.s) for x, y in seq]
+
+    def l(self, v: float) -> float:  # noqa: E743 - a length, named like the others' one letter
+        return v * self.s
+
+
+def fit(ctx: RenderContext[Any], dw: float, dh: float, margin: float = 0.03) -> Fit:
+    """Fit a dw×dh design box into the requested size, centred, with a small margin."""
+    s = min(ctx.width / dw, ctx.height / dh) * (1.0 - 2.0 * margin)
+    return Fit(s, (ctx.width - dw * s) / 2.0, (ctx.height - dh * s) / 2.0)
+
+
+@dataclass(frozen=True)
+class Metal:
+    """The tones of one polished metal, darkest first."""
+
+    deep: RGB
+    dark: RGB
+    base: RGB
+    light: RGB
+    shine: RGB
+
+    def stops(self) -> list[RGB]:
+        """A brushed-metal cross-section: dark edges, a bright band off-centre."""
+        return [self.dark, self.base, self.light, self.shine, self.light, self.base, self.dark]
+
+    def dome(self) -> list[RGB]:
+        """A radial ramp for bosses and studs (light centre out to dark rim)."""
+        return [self.shine, self.light, self.base, self.dark]
+
+
+def metal(pal: Palette, hue: float = 0.0, warmth: float = 0.0) -> Metal:
+    """A metal built from the palette; `hue` shifts the accent a few degrees for variety."""
+    base = hue_shift(pal.accent, hue) if hue else pal.accent
+    base = mix(base, pal.glow, warmth)
+    return Metal(
+        deep=shade(pal.ink, 0.35),
+        dark=mix(pal.ink, base, 0.3),
+        base=mix(pal.ink, base, 0.75),
+        light=mix(base, pal.glow, 0.55),
+        shine=tint(pal.glow, 0.35),
+    )
+
+
+def ellipse_pts(cx: float, cy: float, rx: float, ry: float, n: int = 72) -> list[Point]:
+    return draw.arc_points(cx, cy, rx, ry, 0.0, 2 * math.pi * (n - 1) / n, n)
+
+
+def lut(stops: Sequence[RGB]) -> np.ndarray:
+    s = np.asarray(stops, np.float32) / 255.0
+    pos = np.linspace(0.0, len(s) - 1, 256)
+    i = np.minimum(pos.astype(np.int32), len(s) - 2)
+    t = (pos - i)[:, None]
+    return (s[i] * (1 - t) + s[i + 1] * t).astype(np.float32)  # type: ignore[no-any-return]
+
+
+def shaded(
+    c: Canvas,
+    polys: Sequence[Poly],
+    stops: Sequence[RGB],
+    angle: float = 0.0,
+    radial: Point | None = None,
+    radius: float = 0.0,
+    holes: Sequence[Poly] = (),
+    opacity: float = 1.0,
+) -> None:
+    """Fill the union of `polys` (minus `holes`) with a gradient through `stops`.
+
+    Linear along `angle` (radians, 0 = left→right) across the shape's extent, or radial from
+    point `radial` out to `radius`.
+    """
+    allp = [p for poly in polys for p in poly]
+    if not allp:
+        return
+    xs = [p[0] for p in allp]
+    ys = [p[1] for p in allp]
+    x0, y0 = max(0, int(min(xs)) - 1), max(0, int(min(ys)) - 1)
+    x1, y1 = min(c.img.width, int(max(xs)) + 2), min(c.img.height, int(max(ys)) + 2)
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return
+    a = _mask(x1 - x0, y1 - y0, x0, y0, polys)
+    if holes:
+        a *= 1.0 - _mask(x1 - x0, y1 - y0, x0, y0, holes)
+    gx = np.arange(x0, x1, dtype=np.float32) + 0.5
+    gy = np.arange(y0, y1, dtype=np.float32)[:, None] + 0.5
+    if radial is not None:
+        t = np.hypot(gx - radial[0], gy - radial[1]) / max(radius, 1e-3)
+    else:
+        ca, sa = math.cos(angle), math.sin(angle)
+        proj = [x * ca + y * sa for x, y in allp]
+        lo, hi = min(proj), max(proj)
+        t = (gx * ca + gy * sa - lo) / max(hi - lo, 1e-3)
+    idx = np.clip(t * 255.0, 0, 255).astype(np.uint8)
+    draw.blend_region(c, x0, y0, lut(stops)[idx], a * opacity)
+
+
+def _mask(w: int, h: int, x0: int, y0: int, polys: Sequence[Poly]) -> np.ndarray:
+    m = Canvas(w, h)
+    for poly in polys:
+        m.polygon([(x - x0, y - y0) for x, y in poly], fill=(255, 255, 255))
+    m.flush()
+    return np.asarray(m.img.getchannel("A"), np.float32) / 255.0
+
+
+def plate(
+    c: Canvas,
+    polys: Sequence[Poly],
+    m: Metal,
+    edge: float,
+    angle: float = 0.8,
+    holes: Sequence[Poly] = (),
+) -> None:
+    """A metal part: gradient body, dark bevel outline, and a thin light rim offset up-left."""
+    shaded(c, polys, m.stops(), angle, holes=holes)
+    for poly in (*polys, *holes):
+        c.polygon(poly, outline=m.deep, width=edge)
+        off = [(x - edge * 0.45, y - edge * 0.45) for x, y in poly]
+        c.polygon(off, outline=m.light, width=edge * 0.35, opacity=0.45)
+
+
+def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = None) -> None:
+    """A round stud or set gem: dark seat, domed body, specular spark."""
+    c.circle(x, y, r * 1.18, fill=m.deep)
+    top = gem if gem is not None else m.shine
+    draw.radial_shade(c, x, y, r, tint(top, 0.3), shade(gem or m.dark, 0.3))
+    c.circle(x - r * 0.35, y - r * 0.38, r * 0.22, fill=tint(top, 0.7), opacity=0.85)
+
+
+def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -> None:
+    """An engraved groove: a light lip below a tapered dark cut."""
+    lip = [(x + width * 0.35, y + width * 0.45) for x, y in pts]
+    draw.brush(c, lip, width, m.light, opacity=0.5, smooth=smooth)
+    draw.brush(c, pts, width, m.deep, opacity=0.9, smooth=smooth)
+
+
+def aura(c: Canvas, polys: Sequence[Poly], color: RGB, radius: float, opacity: float) -> None:
+    """A soft additive light around (and under) a silhouette."""
+
+    def paint(g: Canvas) -> None:
+        for poly in polys:
+            g.polygon(poly, fill=color)
+
+    c.glow(paint, radius=radius, opacity=opacity, mode="add")
+
+
+def spark(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float = 1.0) -> None:
+    """A four-point twinkle."""
+    c.polygon(draw.star(x, y, r, r * 0.22, 4, -math.pi / 2), fill=color, opacity=opacity)
+
+
+def mirror_x(pts: Poly, cx: float) -> list[Point]:
+    """Mirror a point list about the vertical line x = cx (reversed to keep winding)."""
+    return [(2 * cx - x, y) for x, y in reversed(pts)]
+
+
+def rotate(pts: Poly, cx: float, cy: float, a: float) -> list[Point]:
+    """Rotate points by `a` radians about (cx, cy)."""
+    ca, sa = math.cos(a), math.sin(a)
+    return [
+        (cx + (x - cx) * ca - (y - cy) * sa, cy + (x - cx) * sa + (y - cy) * ca) for x, y in pts
+    ]
+
+
+def stadium(cx: float, cy: float, w: float, h: float, n: int = 14) -> list[Point]:
+    """A vertical rounded bar (semicircular ends) w wide and h tall."""
+    r = w / 2.0
+    top = draw.arc_points(cx, cy - h / 2 + r, r, r, math.pi, 2 * math.pi, n)
+    bot = draw.arc_points(cx, cy + h / 2 - r, r, r, 0.0, math.pi, n)
+    return [*top, *bot]
