@@ -1,0 +1,287 @@
+"""Shared helpers for the background and seamless-texture families.
+
+Fields are computed at a reduced working resolution with fast lattice noise (a random lattice
+upsampled by Pillow's bicubic filter, optionally wrapped so it tiles), coloured in numpy, scaled
+up once to the requested size, and then crisp vector detail is drawn on top with aggdraw.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.registry import RenderContext
+from bananajam.assets.themes import RGB, mix, tint
+
+BICUBIC = Image.Resampling.BICUBIC
+BILINEAR = Image.Resampling.BILINEAR
+
+
+def work_size(width: int, height: int, longest: int = 256) -> tuple[int, int]:
+    """A reduced size with the same aspect whose longest side is at most `longest`."""
+    k = min(1.0, longest / max(width, height))
+    return max(4, round(width * k)), max(4, round(height * k))
+
+
+def lattice_noise(
+    rng: np.random.Generator,
+    width: int,
+    height: int,
+    cells: float,
+    tileable: bool = False,
+    stretch: float = 1.0,
+) -> np.ndarray:
+    """Smooth noise in ~[0, 1]: a random lattice upsampled bicubically (`stretch` widens x)."""
+    cx = max(1, round(cells / stretch))
+    cy = max(1, round(cells * height / width))
+    if not tileable:
+        cx, cy = cx + 1, cy + 1
+    lat = rng.random((cy, cx), dtype=np.float32)
+    pad = np.pad(lat, 2, mode="wrap" if tileable else "reflect")
+    box = (2.0, 2.0, 2.0 + cx, 2.0 + cy) if tileable else (2.5, 2.5, 1.5 + cx, 1.5 + cy)
+    img = Image.fromarray(pad, "F").resize((width, height), BICUBIC, box=box)
+    return np.asarray(img, dtype=np.float32)
+
+
+def fbm(
+    rng: np.random.Generator,
+    width: int,
+    height: int,
+    cells: float = 3.0,
+    octaves: int = 4,
+    persistence: float = 0.5,
+    tileable: bool = False,
+    stretch: float = 1.0,
+) -> np.ndarray:
+    """A fractal sum of lattice noise, normalised to [0, 1]."""
+    total = np.zeros((height, width), np.float32)
+    amp = 1.0
+    for k in range(octaves):
+        total += amp * lattice_noise(rng, width, height, cells * 2**k, tileable, stretch)
+        amp *= persistence
+    lo, hi = float(total.min()), float(total.max())
+    return (total - lo) / (hi - lo + 1e-6)
+
+
+def col(c: RGB) -> np.ndarray:
+    """A palette colour as a float 0..1 vector for numpy blending."""
+    return np.asarray(c, np.float32) / 255.0
+
+
+def lerp(a: np.ndarray, b: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Blend two colours (or images) by a field `t` (H×W)."""
+    return a + (b - a) * t[..., None]  # type: ignore[no-any-return]
+
+
+def smoothstep(e0: float, e1: float, x: np.ndarray) -> np.ndarray:
+    t = np.clip((x - e0) / (e1 - e0), 0.0, 1.0)
+    return t * t * (3.0 - 2.0 * t)
+
+
+def vertical(height: int, width: int, stops: Sequence[RGB]) -> np.ndarray:
+    """A top-to-bottom gradient image through evenly spaced colour stops."""
+    s = np.asarray(stops, np.float32) / 255.0
+    pos = np.linspace(0.0, len(s) - 1.0, height, dtype=np.float32)
+    i = np.minimum(pos.astype(np.int32), len(s) - 2)
+    t = (pos - i)[:, None]
+    row = s[i] * (1 - t) + s[i + 1] * t
+    return np.broadcast_to(row[:, None, :], (height, width, 3)).copy()
+
+
+def grid(width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised pixel-centre coordinates (0..1 across each side), each H×W."""
+    xs = (np.arange(width, dtype=np.float32) + 0.5) / width
+    ys = (np.arange(height, dtype=np.float32) + 0.5) / height
+    return np.meshgrid(xs, ys)
+
+
+def _to_u8(rgb: np.ndarray) -> Image.Image:
+    a = np.empty((*rgb.shape[:2], 4), np.uint8)
+    a[..., :3] = np.clip(rgb * 255.0 + 0.5, 0, 255)
+    a[..., 3] = 255
+    return Image.fromarray(a, "RGBA")
+
+
+def ground(ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False) -> Canvas:
+    """A full-size opaque canvas whose pixels are the (reduced) float image scaled up."""
+    c = ctx.canvas()
+    img = _to_u8(rgb)
+    if img.size != (ctx.width, ctx.height):
+        if tileable:
+            h, w = rgb.shape[:2]
+            img = _to_u8(np.pad(rgb, ((2, 2), (2, 2), (0, 0)), mode="wrap"))
+            img = img.resize((ctx.width, ctx.height), BILINEAR, box=(2, 2, 2 + w, 2 + h))
+        else:
+            img = img.resize((ctx.width, ctx.height), BILINEAR)
+    c.img = img
+    return c
+
+
+def wrapped(
+    x: float, y: float, reach: float, width: int, height: int
+) -> Iterator[tuple[float, float]]:
+    """The copies of a feature at (x, y) needed so that it wraps around a tile's edges."""
+    xs = [x] + [x + d for d in (-width, width) if -reach < x + d < width + reach]
+    ys = [y] + [y + d for d in (-height, height) if -reach < y + d < height + reach]
+    for yy in ys:
+        for xx in xs:
+            yield xx, yy
+
+
+def stars(
+    c: Canvas,
+    rng: np.random.Generator,
+    count: int,
+    color: RGB,
+    box: tuple[float, float, float, float] | None = None,
+    size: float = 1.0,
+    tile: bool = False,
+) -> None:
+    """A star field: many faint dots, fewer bright ones with a halo, a few four-point glints."""
+    x0, y0, x1, y1 = box or (0.0, 0.0, float(c.width), float(c.height))
+    u = c.unit * size
+    pts = rng.random((count, 2))
+    mags = rng.random(count) ** 3
+    warm = tint(color, 0.5)
+    for (px, py), m in zip(pts, mags, strict=True):
+        x, y = x0 + px * (x1 - x0), y0 + py * (y1 - y0)
+        r = u * (0.0012 + 0.0045 * m)
+        copies = wrapped(x, y, r * 8, c.width, c.height) if tile else iter([(x, y)])
+        for sx, sy in copies:
+            if m > 0.35:
+                c.circle(sx, sy, r * 3.2, fill=color, opacity=0.12 + 0.2 * m)
+            c.circle(sx, sy, max(r, 0.35), fill=warm, opacity=0.45 + 0.55 * m)
+            if m > 0.6:
+                arm, thin = r * 7.0, r * 0.55
+                c.polygon(
+                    [(sx - arm, sy), (sx, sy - thin), (sx + arm, sy), (sx, sy + thin)],
+                    fill=warm,
+                    opacity=0.7,
+                )
+                c.polygon(
+                    [(sx, sy - arm), (sx + thin, sy), (sx, sy + arm), (sx - thin, sy)],
+                    fill=warm,
+                    opacity=0.7,
+                )
+
+
+def ridge_profile(rng: np.random.Generator, n: int, bumps: float, rough: float) -> np.ndarray:
+    """A 1-D height profile in [0, 1] (hills plus jagged detail) of n samples."""
+    t = np.linspace(0.0, 1.0, n)
+    out = np.zeros(n)
+    amp, freq = 1.0, bumps
+    for _ in range(4):
+        k = max(2, int(freq) + 2)
+        knots = rng.random(k)
+        out += amp * np.interp(t * (k - 1), np.arange(k), knots)
+        amp *= rough
+        freq *= 2.3
+    lo, hi = float(out.min()), float(out.max())
+    return (out - lo) / (hi - lo + 1e-9)
+
+
+def halo(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float) -> None:
+    """A soft round glow (few stacked discs on a small canvas, blurred and added)."""
+
+    def paint(g: Canvas) -> None:
+        g.circle(x, y, r, fill=color, opacity=0.5)
+        g.circle(x, y, r * 0.55, fill=mix(color, (255, 255, 255), 0.2), opacity=0.6)
+
+    c.glow(paint, radius=r * 0.6, opacity=opacity, mode="screen")
+
+
+def fit(ctx: RenderContext[Any], aspect: float) -> tuple[float, float, float, float]:
+    """The largest centred box (x, y, w, h) of `aspect` (w/h) inside the canvas."""
+    w, h = float(ctx.width), float(ctx.height)
+    if w / h > aspect:
+        bw, bh = h * aspect, h
+    else:
+        bw, bh = w, w / aspect
+    return (w - bw) / 2, (h - bh) / 2, bw, bh
+
+
+def polar(cx: float, cy: float, r: float, a: float) -> tuple[float, float]:
+    return cx + r * math.cos(a), cy + r * math.sin(a)
+
+
+def worley(
+    rng: np.random.Generator, width: int, height: int, gx: int, gy: int, jitter: float = 0.9
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Tileable cellular noise: distance to the nearest and second-nearest feature point
+    (in pixels) and the nearest point's cell id, with one jittered point per grid cell."""
+    pts = 0.5 + (rng.random((gy, gx, 2), dtype=np.float32) - 0.5) * jitter
+    sx, sy = width / gx, height / gy
+    xs = (np.arange(width, dtype=np.float32) + 0.5) / sx
+    ys = (np.arange(height, dtype=np.float32) + 0.5) / sy
+    px, py = np.meshgrid(xs, ys)
+    ix, iy = np.floor(px).astype(np.int32), np.floor(py).astype(np.int32)
+    f1 = np.full(px.shape, 1e9, np.float32)
+    f2 = np.full(px.shape, 1e9, np.float32)
+    ids = np.zeros(px.shape, np.int32)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            cx, cy = ix + dx, iy + dy
+            wx, wy = cx % gx, cy % gy
+            p = pts[wy, wx]
+            d = np.hypot((cx + p[..., 0] - px) * sx, (cy + p[..., 1] - py) * sy)
+            closer = d < f1
+            f2 = np.where(closer, f1, np.minimum(f2, d))
+            ids = np.where(closer, wy * gx + wx, ids)
+            f1 = np.minimum(f1, d)
+    return f1, f2, ids
+
+
+def relief(
+    height: np.ndarray, strength: float, light: tuple[float, float] = (-0.6, -0.8)
+) -> np.ndarray:
+    """Directional lighting of a height field (wrapping, so tiles stay seamless): -1..1."""
+    gx = (np.roll(height, -1, axis=1) - np.roll(height, 1, axis=1)) * 0.5
+    gy = (np.roll(height, -1, axis=0) - np.roll(height, 1, axis=0)) * 0.5
+    return np.clip(-(gx * light[0] + gy * light[1]) * strength, -1.0, 1.0)  # type: ignore[no-any-return]
+
+
+def tile_counts(width: int, height: int, across: float) -> tuple[int, int]:
+    """Whole feature counts along each side so features stay round at any aspect."""
+    unit = min(width, height)
+    return max(1, round(across * width / unit)), max(1, round(across * height / unit))
+
+
+def wrap_glow(
+    c: Canvas, paint: Callable[[Canvas], None], radius: float, opacity: float, factor: int = 2
+) -> None:
+    """Like `Canvas.glow`, but the blur wraps around the edges so a tile stays seamless."""
+    small = c.reduced(factor)
+    paint(small)
+    small.flush()
+    a = np.asarray(small.img)
+    pad = max(2, int(radius * small.scale * 3))
+    big = Image.fromarray(np.pad(a, ((pad, pad), (pad, pad), (0, 0)), mode="wrap"), "RGBA")
+    big = big.filter(ImageFilter.GaussianBlur(radius * small.scale))
+    small.img = big.crop((pad, pad, pad + a.shape[1], pad + a.shape[0]))
+    c.composite(small, mode="screen", opacity=opacity)
+
+
+def painter(
+    discs: Sequence[Point] = (),
+    radius: float = 0.0,
+    shapes: Sequence[Sequence[Point]] = (),
+    lines: Sequence[Sequence[Point]] = (),
+    width: float = 1.0,
+    color: RGB = (255, 255, 255),
+) -> Callable[[Canvas], None]:
+    """A draw function for `Canvas.glow`: discs, filled shapes and lines in one colour."""
+
+    def paint(g: Canvas) -> None:
+        for x, y in discs:
+            g.circle(x, y, radius, fill=color)
+        for s in shapes:
+            g.polygon(s, fill=color)
+        for ln in lines:
+            g.line(ln, color, width)
+
+    return paint
