@@ -199,3 +199,70 @@ def pick_asset() -> str:
 @pytest.fixture
 def asset_name() -> str:
     return pick_asset()
+
+
+class FakeStore:
+    """In-memory `ObjectStore` for service tests; counts calls to prove the hit path."""
+
+    def __init__(self) -> None:
+        from bananajam.services.ports import StoredObject
+
+        self._cls = StoredObject
+        self.objects: dict[str, tuple[bytes, str, dict[str, str]]] = {}
+        self.calls: list[str] = []
+        self.down = False
+
+    def _check_up(self) -> None:
+        from bananajam.errors import DependencyError
+
+        if self.down:
+            raise DependencyError("store down")
+
+    def get(self, key: str) -> Any:
+        self.calls.append("get")
+        self._check_up()
+        if key not in self.objects:
+            return None
+        body, ctype, meta = self.objects[key]
+        return self._cls(key, len(body), dict(meta), ctype, body)
+
+    def head(self, key: str) -> Any:
+        self.calls.append("head")
+        self._check_up()
+        if key not in self.objects:
+            return None
+        body, ctype, meta = self.objects[key]
+        return self._cls(key, len(body), dict(meta), ctype)
+
+    def put(self, key: str, body: bytes, *, content_type: str, metadata: Any, cache_control: Any = None) -> None:
+        self.calls.append("put")
+        self._check_up()
+        self.objects[key] = (body, content_type, dict(metadata))
+
+    def presign_get(self, key: str, expires_in: int) -> str:
+        return f"https://fake.example/{key}?expires={expires_in}"
+
+    def delete_many(self, keys: Any) -> int:
+        n = sum(1 for k in keys if self.objects.pop(k, None) is not None)
+        return n
+
+    def check(self) -> None:
+        self._check_up()
+
+
+@pytest.fixture
+def fake_store(monkeypatch: pytest.MonkeyPatch) -> FakeStore:
+    """A FakeStore wired in place of S3 for the generate app (no moto needed)."""
+    from bananajam.services import wiring
+
+    import functools
+
+    store = FakeStore()
+
+    @functools.cache
+    def object_store() -> FakeStore:
+        return store
+
+    monkeypatch.setattr(wiring, "object_store", object_store)
+    wiring.reset()
+    return store

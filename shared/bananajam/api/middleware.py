@@ -69,6 +69,20 @@ class RequestContextMiddleware:
         limit = settings.limits.max_body_bytes
         started = False
 
+        over = False
+        replied = False
+
+        async def send_app(message: Message) -> None:
+            # Once the body went over the limit, whatever the app answers (frameworks turn a
+            # failed body read into a 400) is replaced by the 413.
+            nonlocal replied
+            if not over:
+                await send_with_id(message)
+            elif not replied and not message.get("more_body", False):
+                if message["type"] == "http.response.body":
+                    replied = True
+                    await reply(413, "payload_too_large", too_large)
+
         async def send_with_id(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
@@ -102,18 +116,19 @@ class RequestContextMiddleware:
 
         async def counting_receive() -> Message:
             # Content-Length can be absent or wrong (chunked bodies); count what really arrives.
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    over = True
                     raise _BodyTooLarge
             return message
 
         try:
-            await self.app(scope, counting_receive, send_with_id)
+            await self.app(scope, counting_receive, send_app)
         except _BodyTooLarge:
-            if not started:
+            if not started and not replied:
                 await reply(413, "payload_too_large", too_large)
         except Exception:
             logger.exception("unhandled error", extra={"path": scope.get("path")})
