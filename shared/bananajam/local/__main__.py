@@ -7,6 +7,7 @@ Ctrl-C or SIGTERM stops uvicorn, the poller, the scheduler and moto, in that ord
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from bananajam.local.stack import LocalStack, free_port, port_is_free, worker_and_schedules
@@ -57,6 +58,10 @@ def main() -> int:
     )
     config = uvicorn.Config(gateway, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
+    # uvicorn re-raises the signal it caught once it has shut down; these handlers absorb that
+    # re-raise so the poller, scheduler and moto below are stopped too, and the exit code is 0.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
     try:
         server.run()  # handles SIGINT/SIGTERM itself and returns after a graceful shutdown
     finally:
