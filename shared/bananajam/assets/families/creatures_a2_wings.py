@@ -126,7 +126,9 @@ def ink_butterfly(ctx: RenderContext[ButterflyParams]) -> Canvas:
 
 
 class PhoenixParams(AssetParams):
-    wing_raise: float = Field(0.5, ge=0.0, le=1.0)
+    wing_raise: float = Field(0.5, ge=-0.7, le=1.0)
+    span: float = Field(1.0, ge=0.75, le=1.35)
+    fan: float = Field(0.5, ge=0.2, le=1.0)
     feathers: int = Field(9, ge=6, le=14)
     plumes: int = Field(5, ge=3, le=7)
     tail_curl: float = Field(0.3, ge=-0.8, le=0.8)
@@ -151,7 +153,7 @@ def ink_phoenix(ctx: RenderContext[PhoenixParams]) -> Canvas:
         t = (k + 0.5) / p.feathers
         base = arm[int(t * (len(arm) - 1))]
         ang = 0.45 * math.pi * (1 - t) + (-0.25 - 0.6 * r) * t + rng.uniform(-0.06, 0.06)
-        ln = 0.25 + 0.35 * t
+        ln = (0.25 + 0.35 * t) * p.span
         tip = polar(base, ang, ln)
         prim.append(leaf(pts(base, polar(base, ang - 0.15, ln * 0.5), tip), 0.09 + 0.05 * t))
         ctip = polar(base, ang, ln * 0.5)
@@ -162,7 +164,7 @@ def ink_phoenix(ctx: RenderContext[PhoenixParams]) -> Canvas:
     for k in range(p.plumes):
         u = (k + 0.5) / p.plumes * 2 - 1
         ln = (0.7 + 0.25 * (1 - abs(u))) * rng.uniform(0.85, 1.1)
-        ang = math.pi / 2 - u * 0.5
+        ang = math.pi / 2 - u * p.fan
         curl = p.tail_curl * (1 if u >= 0 else -1) + rng.uniform(-0.2, 0.2)
         q1 = polar((0, 0.22), ang, ln * 0.45)
         q2 = polar(q1, ang - curl * 0.8, ln * 0.35)
@@ -184,10 +186,12 @@ def ink_phoenix(ctx: RenderContext[PhoenixParams]) -> Canvas:
     for tail, tip in tails:
         shaded(c, f(tail), deep, f.n(0.025), rim=0.1)
         glow_dot(c, *f.pt(*tip), f.n(0.04), tint(pal.glow, 0.5), pal.glow)
-        c.circle(*f.pt(*tip), f.n(0.02), fill=shade(pal.ink, 0.4))
+        c.circle(*f.pt(*tip), f.n(0.026), fill=mix(pal.accent, pal.glow, 0.3))
+        c.circle(*f.pt(*tip), f.n(0.014), fill=shade(pal.ink, 0.4))
     for m in (mir, np.array([1.0, 1.0])):
         for k, fe in enumerate(prim):
-            shaded(c, f(fe * m), deep if k % 2 else hot, f.n(0.025), rim=0.15)
+            col = hue_shift(mix(pal.accent, pal.glow, 0.7 * k / p.feathers), 12 * (k % 2))
+            shaded(c, f(fe * m), Tones.of(col, pal, 0.5, 0.45), f.n(0.025), rim=0.15)
         if p.flare:
             for fe in prim[-5:]:
                 fill(c, f(inset(fe, 0.012) * m), tint(pal.glow, 0.35), 0.55)
