@@ -175,7 +175,8 @@ def abyssal_jelly(ctx: RenderContext[JellyParams]) -> Canvas:
         arms.append((cl, (0.09 - 0.07 * tt) * (1 + 0.25 * np.sin(tt * 30 + k))))
     f = Frame.around(ctx.width, ctx.height, [bell, *[cl for cl, _ in tents]], 0.9)
     flesh = mix(pal.accent, pal.glow, 0.25)
-    aura(c, f(bell), mix(pal.glow, pal.accent, 0.4), f.n(0.12), 4, 0.06)
+    halo_shape = ellipse_pts(0, -ry * 0.4, rx * 0.98, ry * 0.62, 0, 28)
+    aura(c, f(halo_shape), mix(pal.glow, pal.accent, 0.4), f.n(0.12), 3, 0.07)
     tcol = (mix(pal.glow, pal.accent, 0.5), mix(pal.accent, pal.ink, 0.2))
     for k, (cl, _) in enumerate(tents):
         stroke(c, f(cl), f.n(0.018), tcol[k % 2], 0.75, start=0.02, end=0.9)

@@ -184,16 +184,16 @@ def ink_crab(ctx: RenderContext[CrabParams]) -> Canvas:
     leg_t = Tones.of(mix(shell_col, pal.ink, 0.35), pal, 0.3, 0.5)
     aura(c, f(shell), mix(pal.glow, pal.accent, 0.4), f.n(0.05), 3, 0.06)
     for leg in legs:
-        w = profile(len(leg), 0.065, 0.03, 1.0, tip=0.25)
+        w = profile(len(leg), 0.085, 0.04, 1.0, tip=0.25)
         shaded_tube(c, f(leg), w * f.s, leg_t, rim=0.08)
     for arm, body, fixed, moving in claws:
         shaded_tube(c, f(arm), profile(len(arm), 0.07, 0.09) * f.s, leg_t)
         shaded(c, f(moving), leg_t, f.n(0.025), rim=0.1)
         shaded(c, f(body), tones, f.n(0.07))
         shaded(c, f(fixed), tones, f.n(0.025), rim=0.1)
-    for s, top in zip((-1.0, 1.0), stalk_top, strict=True):
-        stroke(c, f(pts((s * 0.06, -ry * 0.7), top)), f.n(0.035), leg_t.base, 1.0, 0.0, 0.0)
     shaded(c, f(shell), tones, f.n(ry * 0.5))
+    for s, top in zip((-1.0, 1.0), stalk_top, strict=True):
+        stroke(c, f(pts((s * 0.06, -ry * 0.8), top)), f.n(0.04), leg_t.lit, 1.0, 0.0, 0.0)
     for u in (-0.5, 0.0, 0.5):
         groove = pts(
             (u * rx * 0.6, -ry * 0.55), (u * rx * 0.4, -ry * 0.1), (u * rx * 0.5, ry * 0.3)
@@ -204,5 +204,5 @@ def ink_crab(ctx: RenderContext[CrabParams]) -> Canvas:
     mouth = ellipse_pts(0, -ry * 0.72, 0.07, 0.03, 0, 12)
     fill(c, f(mouth), shade(pal.ink, 0.4), 0.8)
     for top in stalk_top:
-        eye(c, *f.pt(*top), f.n(0.035), pal)
+        eye(c, *f.pt(*top), f.n(0.042), pal)
     return c
