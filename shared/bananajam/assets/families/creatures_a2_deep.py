@@ -23,7 +23,13 @@ from bananajam.assets.families._creature_kit_a import (
     stroke,
     tube,
 )
-from bananajam.assets.families.creatures_a2_kit import aura, glow_dot, shaded_tube, wave
+from bananajam.assets.families.creatures_a2_kit import (
+    aura,
+    glow_dot,
+    quick_shaded,
+    shaded_tube,
+    wave,
+)
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import hue_shift, mix, shade, tint
@@ -31,7 +37,7 @@ from bananajam.assets.themes import hue_shift, mix, shade, tint
 
 class LeviathanParams(AssetParams):
     waves: float = Field(1.3, ge=0.6, le=2.2)
-    swell: float = Field(0.25, ge=0.08, le=0.42)
+    swell: float = Field(0.32, ge=0.16, le=0.5)
     girth: float = Field(1.0, ge=0.7, le=1.4)
     fins: int = Field(8, ge=3, le=15)
     jaw: float = Field(0.35, ge=0.0, le=0.75)
@@ -59,7 +65,7 @@ def abyss_leviathan(ctx: RenderContext[LeviathanParams]) -> Canvas:
     t = np.linspace(0.0, 1.0, n)
     ph = rng.uniform(0, 2 * np.pi)
     y = p.swell * np.sin(2 * np.pi * p.waves * (1 - t) + ph) * (0.5 + 0.5 * (1 - t))
-    centre = np.stack([0.2 + 2.6 * t, y], axis=1)
+    centre = np.stack([0.2 + 2.1 * t, y], axis=1)
     w = p.girth * (0.02 + 0.3 * t**0.6)
     tang = np.gradient(centre, axis=0)
     tang /= np.hypot(tang[:, 0], tang[:, 1])[:, None]
@@ -90,7 +96,7 @@ def abyss_leviathan(ctx: RenderContext[LeviathanParams]) -> Canvas:
     aura(c, f(body_out), mix(pal.glow, pal.accent, 0.5), f.n(0.05), 3, 0.06)
     shaded(c, f(pec), Tones.of(mix(skin, pal.ink, 0.4), pal, 0.2), f.n(0.04), rim=0)
     for fin in fins:
-        shaded(c, f(fin), fin_t, f.n(0.025), rim=0.2)
+        quick_shaded(c, f(fin), fin_t, f.n(0.025), rim=0.2)
     cc = f(centre)
     shaded_tube(c, cc, w * f.s, tones)
     belly = centre - up * w[:, None] * 0.28

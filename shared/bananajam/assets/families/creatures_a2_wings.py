@@ -24,7 +24,7 @@ from bananajam.assets.families._creature_kit_a import (
     smooth,
     stroke,
 )
-from bananajam.assets.families.creatures_a2_kit import aura, glow_dot, leaf
+from bananajam.assets.families.creatures_a2_kit import aura, glow_dot, leaf, quick_shaded
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import hue_shift, mix, shade, tint
@@ -184,20 +184,20 @@ def ink_phoenix(ctx: RenderContext[PhoenixParams]) -> Canvas:
     body_t = Tones.of(mix(pal.accent, pal.glow, 0.15), pal, 0.55, 0.45)
     aura(c, f(ellipse_pts(0, -0.1, 0.4, 0.35)), pal.glow, f.n(0.15), 3, 0.05)
     for tail, tip in tails:
-        shaded(c, f(tail), deep, f.n(0.025), rim=0.1)
+        quick_shaded(c, f(tail), deep, f.n(0.025), rim=0.1)
         glow_dot(c, *f.pt(*tip), f.n(0.04), tint(pal.glow, 0.5), pal.glow)
         c.circle(*f.pt(*tip), f.n(0.026), fill=mix(pal.accent, pal.glow, 0.3))
         c.circle(*f.pt(*tip), f.n(0.014), fill=shade(pal.ink, 0.4))
     for m in (mir, np.array([1.0, 1.0])):
         for k, fe in enumerate(prim):
             col = hue_shift(mix(pal.accent, pal.glow, 0.7 * k / p.feathers), 12 * (k % 2))
-            shaded(c, f(fe * m), Tones.of(col, pal, 0.5, 0.45), f.n(0.025), rim=0.15)
+            quick_shaded(c, f(fe * m), Tones.of(col, pal, 0.5, 0.45), f.n(0.025), rim=0.15)
         if p.flare:
             for fe in prim[-5:]:
                 fill(c, f(inset(fe, 0.012) * m), tint(pal.glow, 0.35), 0.55)
         shaded(c, f(wing * m), hot, f.n(0.06), rim=0.1)
         for fe in cov:
-            shaded(c, f(fe * m), hot, f.n(0.02), rim=0.0)
+            quick_shaded(c, f(fe * m), hot, f.n(0.02), rim=0.0)
     body = smooth(
         pts(
             (0, -0.45),
