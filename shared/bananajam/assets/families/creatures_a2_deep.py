@@ -192,9 +192,9 @@ def abyssal_jelly(ctx: RenderContext[JellyParams]) -> Canvas:
             c, f(smooth(cl, 3, closed=False)), np.repeat(wd, 3)[: len(cl) * 3 - 2] * f.s, arm_t
         )
     body_t = Tones(mix(flesh, pal.ink, 0.45), flesh, mix(flesh, pal.glow, 0.6), tint(pal.glow, 0.3))
-    fill(c, f(bell + (0, -0.012)), body_t.rim, 0.5)
+    fill(c, f(bell + np.array([0.0, -0.012])), body_t.rim, 0.5)
     fill(c, f(bell), body_t.dark, 0.9)
-    fill(c, f(rim[::-1] * (0.97, 0.7)), body_t.lit, 0.3)
+    fill(c, f(rim[::-1] * np.array([0.97, 0.7])), body_t.lit, 0.3)
     dome = ellipse_pts(0, 0, rx, ry, 0, 40)
     dome[:, 1] = np.where(dome[:, 1] > 0, dome[:, 1] * 0.12, dome[:, 1])
     shaded(c, f(dome), body_t, f.n(min(ry, rx) * 0.5), rim=0)
