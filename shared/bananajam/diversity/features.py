@@ -25,7 +25,7 @@ class Features:
     """Descriptors of n images: int8 vectors, 64-bit dHashes and exact pixel digests."""
 
     vectors: np.ndarray  # (n, d) int8
-    dhashes: np.ndarray  # (n,) uint64
+    dhashes: np.ndarray  # (n, 4) uint64: 256-bit dHashes
     digests: tuple[bytes, ...]
 
     def __len__(self) -> int:
@@ -97,16 +97,25 @@ def _structure(rgb: np.ndarray, alpha: np.ndarray) -> np.ndarray:
     return _unit(hist)
 
 
-def dhash(rgb: np.ndarray) -> int:
-    """64-bit difference hash of luma on grey (9×8 box-downsampled)."""
+DHASH_SIDE = 16  # 16×16 = 256 bits, kept as four uint64 words
+
+
+def dhash(rgb: np.ndarray) -> np.ndarray:
+    """256-bit difference hash of luma on grey (17×16 box-downsampled), as four uint64 words.
+
+    The common 64-bit (9×8) hash is too coarse for centred, glowing subjects: distinct variants
+    of one type often share all 64 bits, so the finer grid is used.
+    """
     luma = rgb @ np.array([0.299, 0.587, 0.114], np.float32)
-    img = Image.fromarray((luma * 255).astype(np.uint8), "L").resize((9, 8), Image.Resampling.BOX)
+    img = Image.fromarray((luma * 255).astype(np.uint8), "L").resize(
+        (DHASH_SIDE + 1, DHASH_SIDE), Image.Resampling.BOX
+    )
     g = np.asarray(img, dtype=np.int16)
     bits = (g[:, 1:] > g[:, :-1]).ravel()
-    return int(np.packbits(bits).view(">u8")[0])
+    return np.packbits(bits).view(">u8").astype(np.uint64)
 
 
-def describe(img: Image.Image) -> tuple[np.ndarray, int, bytes]:
+def describe(img: Image.Image) -> tuple[np.ndarray, np.ndarray, bytes]:
     """(int8 descriptor, dHash, pixel digest) of one image."""
     import hashlib
 
@@ -132,4 +141,5 @@ def extract(images: list[Image.Image]) -> Features:
         hashes.append(h)
         digests.append(d)
     vectors = np.stack(vecs) if vecs else np.zeros((0, 1216), np.int8)
-    return Features(vectors, np.array(hashes, dtype=np.uint64), tuple(digests))
+    hashes_arr = np.stack(hashes) if hashes else np.zeros((0, 4), np.uint64)
+    return Features(vectors, hashes_arr, tuple(digests))

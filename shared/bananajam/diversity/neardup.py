@@ -19,7 +19,7 @@ import numpy as np
 from bananajam.diversity.features import Features
 
 TAU_FRACTION = 0.15
-DHASH_BITS = 4
+DHASH_BITS = 8
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,9 @@ class NearDuplicate:
 
 
 def hamming_matrix(hashes: np.ndarray) -> np.ndarray:
-    x = hashes[:, None] ^ hashes[None, :]
-    return np.bitwise_count(x).astype(np.int32)  # type: ignore[no-any-return]
+    """Pairwise Hamming distances of (n, words) uint64 hashes."""
+    x = hashes[:, None, :] ^ hashes[None, :, :]
+    return np.bitwise_count(x).sum(axis=2).astype(np.int32)  # type: ignore[no-any-return]
 
 
 def typical_distance(d: np.ndarray) -> float:

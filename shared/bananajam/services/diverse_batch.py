@@ -133,6 +133,6 @@ def _dhash_clash(f: features.Features, i: int, chosen: list[int]) -> bool:
     """True when `i` is within the dHash rule of an earlier chosen candidate."""
     pos = chosen.index(i)
     for j in chosen[:pos]:
-        if int(np.bitwise_count(f.dhashes[i] ^ f.dhashes[j])) <= neardup.DHASH_BITS:
+        if int(np.bitwise_count(f.dhashes[i] ^ f.dhashes[j]).sum()) <= neardup.DHASH_BITS:
             return True
     return False

@@ -99,33 +99,35 @@ class DiversityService:
         if current.name not in wanted:
             wanted.append(current.name)  # the incumbent is always re-measured, so we never regress
         cal = m.calibration(t.name)
-        rows = []
-        for s in wanted:
-            meas = m.measure(m.sample_features(t.name, list(range(sample_size)), theme, s), cal)
-            rows.append({"strategy": s, **meas.as_dict()})
+        measured: dict[str, m.Measurement] = {
+            s: m.measure(m.sample_features(t.name, list(range(sample_size)), theme, s), cal)
+            for s in wanted
+        }
+        prev = measured[current.name]
+        # Highest Vendi wins; ties go to fewer near-duplicates, then to the incumbent.
         best = max(
-            rows, key=lambda r: (r["vendi"], -r["near_duplicates"], r["strategy"] == current.name)
+            wanted,
+            key=lambda s: (measured[s].vendi, -measured[s].near_duplicates, s == current.name),
         )
-        prev = next(r for r in rows if r["strategy"] == current.name)
-        changed = best["strategy"] != current.name and best["vendi"] > prev["vendi"]
-        chosen = best["strategy"] if changed else current.name
+        changed = best != current.name and measured[best].vendi > prev.vendi
+        chosen = best if changed else current.name
         version = current.version + 1 if changed else current.version
+        rows = [{"strategy": s, **measured[s].as_dict()} for s in wanted]
         result = OptimizeResult(
             type_id=t.name,
             theme=theme,
             sample_size=sample_size,
             table=rows,
-            chosen=str(chosen),
+            chosen=chosen,
             previous=current.name,
-            previous_vendi=float(prev["vendi"]),
-            gain=round(float(best["vendi"] if changed else prev["vendi"]) / float(prev["vendi"]), 4)
-            if prev["vendi"]
-            else 1.0,
+            previous_vendi=round(prev.vendi, 4),
+            gain=round(measured[chosen].vendi / prev.vendi, 4) if prev.vendi else 1.0,
             strategy_version=version,
             changed=changed,
         )
-        chosen_row = next(r for r in rows if r["strategy"] == chosen)
-        self._record(t.name, str(chosen), version, chosen_row, source="optimize", run=result)
+        self._record(
+            t.name, chosen, version, measured[chosen].as_dict(), source="optimize", run=result
+        )
         self._strategies.forget(t.name)
         return result
 
@@ -178,7 +180,7 @@ class DiversityService:
         """Latest measurement, active strategy and history per type (never measured: said so)."""
         reg = default_registry()
         names = [reg.get(type_id).name] if type_id else reg.names()
-        out = []
+        out: list[dict[str, Any]] = []
         for name in names:
             item = self._table.get(f"DIV#{name}", "ACTIVE")
             if not item or not item.get("latest"):
