@@ -52,7 +52,7 @@ def bat_familiar(ctx: RenderContext[BatParams]) -> Canvas:
     ch = p.chubby
     sk = Sketch()
     for side in (-1, 1):
-        lift = p.wings + float(rng.uniform(-0.1, 0.1))
+        lift = p.wings + float(rng.uniform(-0.22, 0.22))
         wrist = (0.55, -0.18 - 0.35 * lift)
         tips = []
         for k in range(p.fingers):
@@ -101,7 +101,7 @@ def bat_familiar(ctx: RenderContext[BatParams]) -> Canvas:
             x = 0.022 * side
             sk.flat([(x - 0.01, -0.074), (x + 0.01, -0.074), (x, -0.045)], tint(pal.glow, 0.7))
     c = ctx.canvas()
-    sk.render(c, turn=float(rng.uniform(-0.12, 0.12)))
+    sk.render(c, turn=float(rng.uniform(-0.2, 0.2)))
     return c
 
 
@@ -123,7 +123,8 @@ def void_raven(ctx: RenderContext[RavenParams]) -> Canvas:
     far = tones(pal, 0.0, depth=0.85)
     sk = Sketch()
     perch = p.pose == "perch"
-    lift = {"soar": 1.0, "downstroke": -0.6, "perch": 0.0}[p.pose] + float(rng.uniform(-0.2, 0.2))
+    j = [float(v) for v in rng.uniform(-1, 1, 6)]  # per-index pose jitter
+    lift = {"soar": 1.0, "downstroke": -0.6, "perch": 0.0}[p.pose] + 0.4 * j[0]
     for k in range(0 if perch else p.wisps):  # void wisps trailing from the tail
         y = -0.04 + 0.05 * (k - p.wisps / 2)
         sk.stroke(
@@ -135,7 +136,7 @@ def void_raven(ctx: RenderContext[RavenParams]) -> Canvas:
     if not perch:
         _raven_wing(sk, (0.02, -0.06), lift * 0.8 + 0.25, p.feathers, far, 0.85)
     for k in range(5):  # tail fan
-        a = math.radians((128 if perch else 176) + (k - 2) * (6 if perch else 9))
+        a = math.radians((128 if perch else 176) + 18 * j[3] + (k - 2) * (7 + 5 * j[4]))
         ln = 0.32 * p.tail
         sk.limb(
             [(-0.2, 0.02), (-0.2 + ln * math.cos(a), 0.02 + ln * math.sin(a))],
@@ -148,9 +149,10 @@ def void_raven(ctx: RenderContext[RavenParams]) -> Canvas:
         sk.stroke([(-0.5, 0.32), (0.0, 0.3), (0.5, 0.34)], 0.05, mix(pal.ink, pal.accent, 0.3))
         for dx in (0.02, 0.08):
             sk.limb([(dx, 0.08), (dx + 0.01, 0.2), (dx + 0.03, 0.3)], 0.03, 0.015, far)
-    body_rot = math.radians(35 if perch else 0)
+    body_rot = math.radians((35 if perch else 0) + 14 * j[1])
     sk.part(curve(rotate(oval(0.0, 0.0, 0.3, 0.13), (0.0, 0.0), -body_rot)), plume, 4)
     hx, hy = (0.18, -0.26) if perch else (0.32, -0.06)
+    hx, hy = hx + 0.03 * j[2], hy - 0.07 * j[2] - 0.4 * math.sin(math.radians(14 * j[1]))
     if p.crest:
         for k in range(3):
             sk.limb(
@@ -187,7 +189,7 @@ def void_raven(ctx: RenderContext[RavenParams]) -> Canvas:
     else:
         _raven_wing(sk, (0.0, -0.04), lift, p.feathers, plume, 1.0)
     c = ctx.canvas()
-    sk.render(c, flip=bool(rng.random() < 0.4), turn=float(rng.uniform(-0.1, 0.1)))
+    sk.render(c, flip=bool(rng.random() < 0.4), turn=0.22 * j[5])
     return c
 
 

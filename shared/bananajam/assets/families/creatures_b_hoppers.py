@@ -56,7 +56,14 @@ def kangaroo(ctx: RenderContext[KangarooParams]) -> Canvas:
     p, pal = ctx.params, ctx.palette
     rng = ctx.rng("pose")
     lean, knee, heel, toe, tail_tip, tail_mid, arm = POSES[p.pose]
-    lean += float(rng.uniform(-6, 6))
+    j = rng.uniform(-1, 1, 8)
+    lean += 12 * float(j[0])
+    arm += 30 * float(j[1])
+    knee = (knee[0] + 0.06 * float(j[2]), knee[1] + 0.03 * float(j[2]))
+    toe = (toe[0] + 0.08 * float(j[3]), toe[1])
+    tail_tip = (tail_tip[0], tail_tip[1] + 0.16 * float(j[4]))
+    tail_mid = (tail_mid[0], tail_mid[1] + 0.08 * float(j[4]) + 0.05 * float(j[5]))
+    ear = p.ear_len * (1 + 0.25 * float(j[6]))
     hue = float(rng.uniform(-14, 14))
     body, far = tones(pal, hue), tones(pal, hue, depth=0.6)
     b = p.build
@@ -108,10 +115,10 @@ def kangaroo(ctx: RenderContext[KangarooParams]) -> Canvas:
         sk.eye(float(jx), float(jy), 0.014, pal)
     sk.stroke(upper(lean, [(0.02, -0.02), (0.1 * b, 0.0), (0.2 * b, -0.05)]), 0.03, body.dark, 0.9)
     hind_leg(sk, knee, heel, toe, b, body)
-    _head(sk, lean, p.ear_len, body, far, pal)
+    _head(sk, lean, ear, body, far, pal)
     sk.limb(_arm(lean, arm, 0.22, 0.0), 0.06, 0.035, body)
     c = ctx.canvas()
-    sk.render(c, flip=bool(rng.random() < 0.4))
+    sk.render(c, flip=bool(rng.random() < 0.4), turn=0.2 * float(j[7]))
     return c
 
 

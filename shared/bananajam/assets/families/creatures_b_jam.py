@@ -156,13 +156,14 @@ def ember_drake(ctx: RenderContext[DrakeParams]) -> Canvas:
     scale = tones(pal, float(rng.uniform(-12, 12)), warm=0.1)
     far = tones(pal, 0.0, depth=0.6)
     skin = tones(pal, float(rng.uniform(-20, 20)), depth=0.4, warm=0.3)
-    tilt = {"stand": 0.0, "rear": -0.45, "fly": -0.15}[p.pose] + float(rng.uniform(-0.08, 0.08))
+    tilt = {"stand": 0.0, "rear": -0.45, "fly": -0.15}[p.pose] + float(rng.uniform(-0.16, 0.16))
+    jn, jt = (float(v) for v in ctx.rng("drake-pose").uniform(-1, 1, 2))
     sk = Sketch()
 
     def b(pts: list[Pt]) -> list[Pt]:  # body frame: tilted about the hip
         return [(float(x), float(y)) for x, y in rotate(pts, (-0.15, 0.05), tilt)]
 
-    lift = p.wings
+    lift = p.wings + float(rng.uniform(-0.25, 0.25))
     sh = b([(0.08, -0.1)])[0]
     wrist = (sh[0] - 0.05, sh[1] - 0.25 - 0.2 * lift)
     tips = [
@@ -174,7 +175,10 @@ def ember_drake(ctx: RenderContext[DrakeParams]) -> Canvas:
     hip = (sh[0] - 0.2, sh[1] + 0.05)
     wing(sk, (sh[0] + 0.06, sh[1]), (wrist[0] + 0.06, wrist[1]), far_tips, far, far_skin, 0.25, hip)
     ground = 0.3 if p.pose != "fly" else 0.2
-    tail = [*b([(-0.2, 0.05), (-0.4, 0.12), (-0.55, 0.05)]), (-0.72, -0.08 + 0.1 * tilt)]
+    tail = [
+        *b([(-0.2, 0.05), (-0.4, 0.12), (-0.55, 0.05)]),
+        (-0.72 + 0.06 * jt, -0.08 + 0.1 * tilt - 0.2 * jt),
+    ]
     sk.limb(tail, 0.13, 0.03, scale)
     tx, ty = tail[-1]
     sk.part(
@@ -217,7 +221,7 @@ def ember_drake(ctx: RenderContext[DrakeParams]) -> Canvas:
         sk.limb(
             [hip, ((hip[0] + foot[0]) / 2 + 0.04, (hip[1] + foot[1]) / 2), foot], 0.1, 0.05, scale
         )
-    neck_top = b([(0.18 + 0.12 * p.neck, -0.1 - 0.28 * p.neck)])[0]
+    neck_top = b([(0.18 + 0.12 * p.neck + 0.1 * jn, -0.1 - 0.28 * p.neck + 0.06 * jn)])[0]
     sk.limb([b([(0.12, -0.02)])[0], b([(0.25, -0.12)])[0], neck_top], 0.14, 0.08, scale)
     hx, hy = neck_top
     for k in range(p.horns):
@@ -264,5 +268,5 @@ def ember_drake(ctx: RenderContext[DrakeParams]) -> Canvas:
         )
     wing(sk, sh, wrist, tips, scale, skin, 0.25, (sh[0] - 0.22, sh[1] + 0.08))
     c = ctx.canvas()
-    sk.render(c, flip=bool(rng.random() < 0.4))
+    sk.render(c, flip=bool(rng.random() < 0.4), turn=float(rng.uniform(-0.2, 0.2)))
     return c

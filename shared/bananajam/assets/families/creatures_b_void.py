@@ -41,19 +41,21 @@ def void_hopper(ctx: RenderContext[VoidHopperParams]) -> Canvas:
     """A void jerboa: round body, huge ears, long feet and a whip tail tipped with void light."""
     p, pal = ctx.params, ctx.palette
     rng = ctx.rng("hopper")
-    lean = {"sit": 10.0, "leap": 40.0, "alert": -6.0}[p.pose] + float(rng.uniform(-6, 6))
+    j = [float(v) for v in rng.uniform(-1, 1, 6)]  # per-index pose jitter
+    lean = {"sit": 10.0, "leap": 40.0, "alert": -6.0}[p.pose] + 14 * j[0]
     body = tones(pal, float(rng.uniform(-25, 25)), warm=0.1)
     far = tones(pal, 0.0, depth=0.6)
     r = 0.24 * p.roundness
     sk = Sketch()
     # whip tail: a spiral-ish curve behind the body, tipped with a glowing tuft
     curl = p.tail_curl
+    sweep = 0.14 * j[1]
     tail = [
         (-0.1, 0.05),
         (-0.35, 0.12),
         (-0.58, 0.0 - 0.1 * curl),
-        (-0.66, -0.25 * curl - 0.05),
-        (-0.56 + 0.1 * curl, -0.38 * curl - 0.1),
+        (-0.66 - sweep, -0.25 * curl - 0.05 + sweep),
+        (-0.56 + 0.1 * curl - sweep, -0.38 * curl - 0.1 + 2 * sweep),
     ]
     if p.pose == "leap":
         tail = [(x, y * 0.4 - 0.05) for x, y in tail]
@@ -65,6 +67,8 @@ def void_hopper(ctx: RenderContext[VoidHopperParams]) -> Canvas:
         "leap": ((-0.02, 0.24), (-0.22, 0.32), (-0.45, 0.42)),
         "alert": ((0.14, 0.14), (-0.02, 0.32), (0.3, 0.34)),
     }[p.pose]
+    toe = (toe[0] + 0.07 * j[2], toe[1])
+    knee = (knee[0] + 0.04 * j[3], knee[1] - 0.03 * j[3])
     hind_leg(sk, (knee[0] - 0.04, knee[1]), (heel[0] - 0.04, heel[1]), toe, 0.8, far)
     torso = curve(oval(0.0, -0.12, r * 0.85, r, 0.3))
     sk.part(upper(lean, torso), body, 4)
@@ -89,10 +93,13 @@ def void_hopper(ctx: RenderContext[VoidHopperParams]) -> Canvas:
             pal,
             0.5,
         )
-    arm = upper(lean, [(0.14, -0.16), (0.2, -0.08), (0.24, -0.02)])
+    reach = 0.08 * j[4]
+    arm = upper(
+        lean, [(0.14, -0.16), (0.2 + reach, -0.08 - reach), (0.24 + 2 * reach, -0.02 - reach)]
+    )
     sk.limb(arm, 0.04, 0.025, body)
     c = ctx.canvas()
-    sk.render(c, flip=bool(rng.random() < 0.4))
+    sk.render(c, flip=bool(rng.random() < 0.4), turn=0.18 * j[5])
     return c
 
 
