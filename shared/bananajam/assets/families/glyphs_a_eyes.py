@@ -166,43 +166,72 @@ def astral_eye(ctx: RenderContext[AstralEyeParams]) -> Canvas:
 
 
 class MysticEyeParams(AssetParams):
-    frame: Literal["triangle", "diamond", "circle", "none"] = "triangle"
+    frame: Literal["triangle", "inverted", "diamond", "circle", "hexagon", "none"] = "triangle"
     lashes: int = Field(6, ge=0, le=12)
-    opening: float = Field(0.45, ge=0.3, le=0.62)
+    opening: float = Field(0.45, ge=0.28, le=0.66)
     iris: Literal["rings", "spiral", "rays", "flecks"] = "rings"
+    size: float = Field(1.0, ge=0.72, le=1.25)
+    rays: int = Field(0, ge=0, le=16)
     tear: bool = False
+
+
+def _eye_frame(kind: str, cx: float, cy: float, fr: float, spin: float) -> list[Point]:
+    """The outline of the eye's frame (an empty list for no frame)."""
+    if kind == "triangle":
+        return draw.regular_polygon(cx, cy + fr * 0.2, fr * 1.05, 3, -math.pi / 2 + spin)
+    if kind == "inverted":
+        return draw.regular_polygon(cx, cy - fr * 0.2, fr * 1.05, 3, math.pi / 2 + spin)
+    if kind == "diamond":
+        w = fr * (0.8 + spin * 2.0)
+        return [(cx, cy - fr), (cx + w, cy), (cx, cy + fr), (cx - w, cy)]
+    if kind == "hexagon":
+        return draw.regular_polygon(cx, cy, fr * 0.95, 6, spin * 4.0)
+    if kind == "circle":
+        return draw.regular_polygon(cx, cy, fr * 0.92, 40)
+    return []
 
 
 @asset("mystic_eye", "glyphs", (400, 400), MysticEyeParams, tags=("eye", "occult", "ink"))
 def mystic_eye(ctx: RenderContext[MysticEyeParams]) -> Canvas:
-    """An occult eye drawn with brush lashes, set in a glowing triangle, diamond or circle."""
+    """An occult eye drawn with brush lashes, set in a glowing frame, with optional sun rays."""
     p, pal, u = ctx.params, ctx.palette, ctx.unit
     cx, cy = ctx.width / 2, ctx.height / 2
     rng = ctx.rng("mystic")
-    a = u * (0.26 if p.frame in ("triangle", "diamond") else 0.3 if p.frame == "circle" else 0.4)
-    ey = cy + (u * 0.06 if p.frame == "triangle" else 0.0)
-    fr = u * 0.46
-    if p.frame == "triangle":
-        shape = draw.regular_polygon(cx, cy + fr * 0.2, fr * 1.05, 3, -math.pi / 2)
-    elif p.frame == "diamond":
-        shape = [(cx, cy - fr), (cx + fr * 0.95, cy), (cx, cy + fr), (cx - fr * 0.95, cy)]
-    else:
-        shape = draw.regular_polygon(cx, cy, fr * 0.92, 48)
+    rays = p.rays if p.rays >= 5 else 0
+    fr = u * (0.46 - (0.09 if rays else 0.0)) * float(rng.uniform(0.9, 1.0))
+    spin = float(rng.uniform(-0.12, 0.12))
+    shape = _eye_frame(p.frame, cx, cy, fr, spin)
+    base = {"triangle": 0.58, "inverted": 0.58, "diamond": 0.56, "hexagon": 0.66}
+    a = fr * base.get(p.frame, 0.68 if p.frame == "circle" else 0.9) * p.size
+    a = min(a, fr * (0.66 if p.frame in base else 0.85 if p.frame == "circle" else 1.05))
+    shift = {"triangle": 0.13, "inverted": -0.13}.get(p.frame, 0.0)
+    ey = cy + fr * shift + u * float(rng.uniform(-0.03, 0.03))
 
     def glow(g: Canvas) -> None:
-        if p.frame != "none":
+        if shape:
             g.polygon(shape, outline=pal.glow, width=u * 0.05)
         g.ellipse(cx, ey, a, a * p.opening, fill=pal.glow)
 
     c = kit.glow_canvas(ctx.width, ctx.height, glow, u * 0.05)
     body = mix(pal.accent, pal.glow, 0.2)
-    if p.frame != "none":
+    if rays:
+        off = float(rng.uniform(0, math.pi))
+        for k in range(rays):
+            t = off + 2 * math.pi * k / rays
+            r0, r1 = fr * 0.98, u * (0.49 if k % 2 == 0 else 0.42)
+            ray = [(cx + r0 * math.cos(t), cy + r0 * math.sin(t))]
+            ray.append((cx + r1 * math.cos(t), cy + r1 * math.sin(t)))
+            draw.brush(
+                c, ray, u * 0.045, mix(body, pal.glow, 0.3), smooth=False, start=0.05, end=0.95
+            )
+    if shape:
         c.polygon(shape, fill=shade(pal.ink, 0.2), opacity=0.55)
         closed = [*shape, shape[0]]
+        segs = 6 if len(shape) < 10 else 2
         for i in range(len(shape)):
             kit.ink_stroke(
                 c,
-                kit.lerp_pts(closed[i], closed[i + 1], 6),
+                kit.lerp_pts(closed[i], closed[i + 1], segs),
                 u * 0.035,
                 body,
                 pal.accent,
@@ -210,11 +239,13 @@ def mystic_eye(ctx: RenderContext[MysticEyeParams]) -> Canvas:
                 end=0.3,
             )
     top, _ = lids(cx, ey, a, p.opening)
+    reach = float(rng.uniform(0.7, 1.3))
     for k in range(p.lashes):
         i = int(2 + (len(top) - 5) * (k + 0.5) / p.lashes)
         x, y = top[i]
         d = (x - cx) / a
-        lash = [(x, y), (x + d * a * 0.18, y - a * 0.2), (x + d * a * 0.34, y - a * 0.28)]
+        lash = [(x, y), (x + d * a * 0.18 * reach, y - a * 0.2 * reach)]
+        lash.append((x + d * a * 0.34 * reach, y - a * 0.28 * reach))
         draw.brush(c, lash, a * 0.07, body, start=0.05, end=0.7)
     eye(c, cx, ey, a, p.opening, 0.95, pal, "round" if p.iris != "flecks" else "slit", p.iris, rng)
     if p.tear:

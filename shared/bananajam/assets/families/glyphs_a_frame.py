@@ -23,30 +23,36 @@ class FrameParams(AssetParams):
     borders: int = Field(2, ge=1, le=3)
     beads: int = Field(24, ge=0, le=48)
     band: float = Field(0.05, ge=0.03, le=0.08)
+    aspect: float = Field(1.0, ge=0.62, le=1.0)
 
 
-def _frame_line(shape: str, cx: float, cy: float, s: float) -> tuple[list[Point], list[Point]]:
-    """The closed centre-line of a frame of half-size `s`, and its corner anchor points."""
+def _frame_line(
+    shape: str, cx: float, cy: float, s: float, k: float = 1.0
+) -> tuple[list[Point], list[Point]]:
+    """The closed centre-line of a frame of half-size `s` (height ×k), and its corner anchors."""
+    sy = s * k
     if shape == "round":
-        line = draw.arc_points(cx, cy, s, s, 0, 2 * math.pi, 97)
+        line = draw.arc_points(cx, cy, s, sy, 0, 2 * math.pi, 73)
         return line, [
-            (cx + s * math.cos(a), cy + s * math.sin(a)) for a in (0.785, 2.36, 3.93, 5.5)
+            (cx + s * math.cos(a), cy + sy * math.sin(a)) for a in (0.785, 2.36, 3.93, 5.5)
         ]
     if shape == "octagon":
-        pts = draw.regular_polygon(cx, cy, s / math.cos(math.pi / 8), 8, math.pi / 8)
+        pts = draw.regular_polygon(0.0, 0.0, 1 / math.cos(math.pi / 8), 8, math.pi / 8)
+        pts = [(cx + x * s, cy + y * sy) for x, y in pts]
         return [*pts, pts[0]], pts
     if shape == "arch":
         aw = s * 0.82
-        top = draw.arc_points(cx, cy - s + aw, aw, aw, math.pi, 2 * math.pi, 33)
-        line = [(cx + aw, cy + s), (cx - aw, cy + s), *top, (cx + aw, cy + s)]
+        ah = min(aw, sy * 0.9)
+        top = draw.arc_points(cx, cy - sy + ah, aw, ah, math.pi, 2 * math.pi, 25)
+        line = [(cx + aw, cy + sy), (cx - aw, cy + sy), *top, (cx + aw, cy + sy)]
         return line, [
-            (cx - aw, cy + s),
-            (cx + aw, cy + s),
-            (cx, cy - s),
-            (cx - aw, cy - s + aw),
-            (cx + aw, cy - s + aw),
+            (cx - aw, cy + sy),
+            (cx + aw, cy + sy),
+            (cx, cy - sy),
+            (cx - aw, cy - sy + ah),
+            (cx + aw, cy - sy + ah),
         ]
-    pts = [(cx - s, cy - s), (cx + s, cy - s), (cx + s, cy + s), (cx - s, cy + s)]
+    pts = [(cx - s, cy - sy), (cx + s, cy - sy), (cx + s, cy + sy), (cx - s, cy + sy)]
     return [*pts, pts[0]], pts
 
 
@@ -65,7 +71,11 @@ def mystic_frame(ctx: RenderContext[FrameParams]) -> Canvas:
     cx, cy = ctx.width / 2, ctx.height / 2
     s = u * (0.43 - p.band * 0.5)
     bw = p.band * u
-    line, anchors = _frame_line(p.shape, cx, cy, s)
+    # Per-index proportions: tall or wide panels of varied aspect change the silhouette.
+    k = p.aspect if ctx.rng("pose").uniform() < 0.5 else 1.0 / p.aspect
+    if k > 1.0:
+        s /= k
+    line, anchors = _frame_line(p.shape, cx, cy, s, k)
 
     def glow(g: Canvas) -> None:
         g.line(line, pal.glow, bw * 2.0, 0.8)
@@ -79,17 +89,19 @@ def mystic_frame(ctx: RenderContext[FrameParams]) -> Canvas:
     ]
     for col, f in steps:
         c.line(line, col, bw * f)
-    for k in range(1, p.borders):
+    for j in range(1, p.borders):
         for sign in (-1, 1):
-            extra, _ = _frame_line(p.shape, cx, cy, s + sign * bw * (0.45 + 0.45 * k))
+            d = sign * bw * (0.45 + 0.45 * j)
+            extra, _ = _frame_line(p.shape, cx, cy, s + d, (s * k + d) / (s + d))
             c.line(extra, mix(pal.accent, pal.glow, 0.3), u * 0.006)
     if p.beads:
-        beads, _ = _frame_line(p.shape, cx, cy, s - bw * (0.7 + 0.45 * p.borders))
+        inset = bw * (0.7 + 0.45 * p.borders)
+        beads, _ = _frame_line(p.shape, cx, cy, s - inset, (s * k - inset) / (s - inset))
         for x, y in _resample(beads, p.beads):
             c.circle(x, y, u * 0.008, fill=pal.highlight)
     rng = ctx.rng("corners")
     r = bw * 1.5
-    for k, (x, y) in enumerate(anchors):
+    for i, (x, y) in enumerate(anchors):
         if p.corners == "gem":
             c.circle(x, y, r * 1.05, fill=shade(pal.accent, 0.4))
             kit.shaded_poly(
@@ -102,7 +114,7 @@ def mystic_frame(ctx: RenderContext[FrameParams]) -> Canvas:
             )
         elif p.corners == "rune":
             c.circle(x, y, r * 1.1, fill=pal.ink, outline=pal.accent, width=u * 0.006)
-            for st in kit.rune_strokes(ctx.rng(f"rune{k}"), x, y, r * 0.9, r * 1.2, 3):
+            for st in kit.rune_strokes(ctx.rng(f"rune{i}"), x, y, r * 0.9, r * 1.2, 3):
                 c.line(st, pal.glow, width=u * 0.01)
         elif p.corners == "star":
             kit.halo(c, x, y, r * 1.6, pal.glow, 0.4)

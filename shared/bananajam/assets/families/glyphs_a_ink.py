@@ -17,10 +17,11 @@ from bananajam.assets.themes import hue_shift, mix, shade, tint
 
 
 class EnsoParams(AssetParams):
-    thickness: float = Field(0.11, ge=0.07, le=0.16)
-    gap: float = Field(0.5, ge=0.15, le=1.2)
+    thickness: float = Field(0.12, ge=0.06, le=0.2)
+    gap: float = Field(0.7, ge=0.45, le=1.7)
     rotation: float = Field(0.0, ge=0.0, le=1.0)
-    wobble: float = Field(0.5, ge=0.0, le=1.0)
+    aspect: float = Field(0.9, ge=0.68, le=1.0)
+    load: float = Field(0.2, ge=0.0, le=1.0)
     style: Literal["solid", "dry", "double", "overshoot"] = "solid"
     seal: bool = False
 
@@ -33,25 +34,34 @@ def _polyline(xs: np.ndarray, ys: np.ndarray) -> list[Point]:
 def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
     """A zen enso: one loaded brush circle with a dry-brush tail, ink wash and an inner glow."""
     p, pal, u = ctx.params, ctx.palette, ctx.unit
-    cx, cy, R = ctx.width / 2, ctx.height / 2, u * 0.37
     rng = ctx.rng("enso")
+    # Per-index pose: the ellipse tilt, its size and a small off-centre drift change the outline.
+    tilt = float(rng.uniform(0, math.pi))
+    R = u * float(rng.uniform(0.33, 0.4)) * (1.0 - (1.0 - p.aspect) * 0.15)
+    cx = ctx.width / 2 + u * float(rng.uniform(-0.035, 0.035))
+    cy = ctx.height / 2 + u * float(rng.uniform(-0.035, 0.035))
     a0 = p.rotation * 2 * math.pi - math.pi / 2
-    sweep = 2 * math.pi - p.gap + (0.9 if p.style == "overshoot" else 0.0)
-    n = 140
+    sweep = 2 * math.pi - p.gap + (1.6 if p.style == "overshoot" else 0.0)
+    n = 110
     t = np.linspace(0.0, 1.0, n)
     ang = a0 + sweep * t
     phase = rng.uniform(0, 2 * math.pi, 3)
-    wob = p.wobble * (0.05 * np.sin(2 * ang + phase[0]) + 0.025 * np.sin(5 * ang + phase[1]))
-    rad = R * (1 + wob - (0.14 * np.clip((ang - a0 - 2 * math.pi + 0.6), 0, None)))
-    squash = 1 + p.wobble * rng.uniform(-0.06, 0.06)
-    xs, ys = cx + rad * np.cos(ang) * squash, cy + rad * np.sin(ang) / squash
-    width = p.thickness * u * (0.45 + 0.55 * (1 - t) ** 0.7) * draw.taper(n, 0.03, 0.3)
+    wob = 0.05 * np.sin(2 * ang + phase[0]) + 0.03 * np.sin(3 * ang + phase[1])
+    inward = 0.16 if p.style == "overshoot" else 0.1
+    rad = R * (1 + wob - inward * np.clip(ang - a0 - 2 * math.pi + 0.8, 0, None))
+    ex, ey = rad * np.cos(ang), rad * np.sin(ang) * p.aspect
+    ct, st = math.cos(tilt), math.sin(tilt)
+    xs, ys = cx + ex * ct - ey * st, cy + ex * st + ey * ct
+    # The brush is heaviest where it was loaded (`load` along the stroke), then runs dry.
+    swell = np.exp(-(((t - p.load * 0.7) / 0.38) ** 2))
+    width = p.thickness * u * (0.35 + 0.75 * swell) * draw.taper(n, 0.03, 0.3)
     width = np.maximum(width, u * 0.003)
     pts = _polyline(xs, ys)
+    ring = [(x, y) for x, y in pts[:: max(1, n // 40)]]
 
     def glow(g: Canvas) -> None:
-        g.ellipse(cx, cy, R, R, outline=pal.glow, width=p.thickness * u * 1.3, opacity=0.55)
-        g.circle(cx, cy, R * 0.6, fill=shade(pal.glow, 0.5), opacity=0.25)
+        g.line(ring, pal.glow, p.thickness * u * 1.3, 0.55)
+        g.ellipse(cx, cy, R * 0.6, R * 0.6 * p.aspect, fill=shade(pal.glow, 0.5), opacity=0.25)
 
     c = kit.glow_canvas(ctx.width, ctx.height, glow, u * 0.06)
     body, hi = mix(pal.accent, pal.glow, 0.25), mix(pal.accent, pal.glow, 0.7)
@@ -59,32 +69,28 @@ def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
     cut = n if p.style != "dry" else int(n * 0.62)
     c.polygon(draw.stroke_outline(pts[:cut], width[:cut] * draw.taper(cut, 0.01, 0.2)), fill=body)
     if p.style == "dry":
-        for b in range(9):
-            off = (b / 8 - 0.5) * 0.8
+        for b in range(7):
+            off = (b / 6 - 0.5) * 0.8
             s0 = int(n * rng.uniform(0.5, 0.6))
             s1 = int(n * rng.uniform(0.75, 1.0))
-            seg = [
-                (x + off * w * math.cos(a), y + off * w * math.sin(a))
-                for (x, y), w, a in zip(pts[s0:s1], width[s0:s1], ang[s0:s1], strict=True)
-            ]
+            nx, ny = np.cos(ang[s0:s1]), np.sin(ang[s0:s1])
+            seg = _polyline(
+                xs[s0:s1] + off * width[s0:s1] * nx, ys[s0:s1] + off * width[s0:s1] * ny
+            )
             draw.brush(c, seg, float(width[s0]) * 0.16, body, smooth=False, start=0.05, end=0.5)
     if p.style == "double":
-        inner = _polyline(
-            cx + (rad * 0.82) * np.cos(ang + 0.4), cy + (rad * 0.82) * np.sin(ang + 0.4)
-        )
         k = int(n * 0.7)
-        draw.brush(c, inner[:k], p.thickness * u * 0.35, body, opacity=0.85, smooth=False)
+        inner = _polyline(cx + (xs[:k] - cx) * 0.78, cy + (ys[:k] - cy) * 0.78)
+        draw.brush(c, inner, p.thickness * u * 0.4, body, opacity=0.85, smooth=False)
     # Highlight ridge along the inner edge of the loaded part of the stroke.
-    k = int(n * 0.55)
-    ridge = [(x - (x - cx) * 0.02, y - (y - cy) * 0.02) for x, y in pts[2:k]]
+    k0, k1 = int(n * max(0.0, p.load * 0.7 - 0.3)), int(n * min(1.0, p.load * 0.7 + 0.3))
+    ridge = [(x - (x - cx) * 0.02, y - (y - cy) * 0.02) for x, y in pts[k0:k1]]
     draw.brush(c, ridge, p.thickness * u * 0.28, hi, opacity=0.8, smooth=False, end=0.6)
     spl = ctx.rng("splash")
     for _ in range(int(spl.integers(3, 9))):
-        a = a0 + spl.uniform(-0.5, 0.25)
-        d = R * (1 + spl.uniform(-0.25, 0.3))
-        c.circle(
-            cx + d * math.cos(a), cy + d * math.sin(a), u * spl.uniform(0.004, 0.014), fill=body
-        )
+        x, y = pts[int(spl.integers(0, 12))]
+        d = 1 + spl.uniform(-0.25, 0.3)
+        c.circle(cx + (x - cx) * d, cy + (y - cy) * d, u * spl.uniform(0.004, 0.014), fill=body)
     if p.seal:
         sx, sy, s = cx + R * 0.78, cy + R * 0.95, u * 0.065
         seal = hue_shift(pal.accent, -25)

@@ -70,7 +70,8 @@ class DividerParams(AssetParams):
     motif: Motif = "diamond"
     flourishes: int = Field(2, ge=0, le=4)
     thickness: float = Field(0.16, ge=0.09, le=0.24)
-    span: float = Field(0.92, ge=0.72, le=1.0)
+    span: float = Field(0.92, ge=0.6, le=1.0)
+    wave: float = Field(0.5, ge=0.0, le=1.0)
 
 
 @asset("ink_divider", "glyphs", (1000, 100), DividerParams, tags=("ink", "ornament", "divider"))
@@ -80,27 +81,29 @@ def ink_divider(ctx: RenderContext[DividerParams]) -> Canvas:
     x0, y0, w, h = kit.fit(ctx, 10.0)
     mx, cy = x0 + w / 2, y0 + h / 2
     rng = ctx.rng("divider")
-    mr = h * 0.36
+    mr = h * float(rng.uniform(0.3, 0.46))
     end = w / 2 * p.span - h * 0.05
+
+    reach = end * float(rng.uniform(0.3, 0.95))
 
     def glow(g: Canvas) -> None:
         g.circle(mx, cy, mr * 1.1, fill=pal.glow)
-        g.line([(mx - end * 0.7, cy), (mx + end * 0.7, cy)], pal.accent, h * 0.25, 0.5)
+        g.line([(mx - reach, cy), (mx + reach, cy)], pal.accent, h * 0.25, 0.5)
 
     c = kit.glow_canvas(ctx.width, ctx.height, glow, h * 0.22)
     body, hi = mix(pal.accent, pal.glow, 0.2), mix(pal.accent, pal.glow, 0.75)
     xs = np.linspace(mr * 1.05, end, 40)
-    freq, phase = rng.uniform(1.5, 3.0), rng.uniform(0, 2 * math.pi)
+    freq, phase = rng.uniform(1.0, 3.5), rng.uniform(0, 2 * math.pi)
     wave = np.sin(xs / h * 0.25 * freq + phase)
-    curls = [
-        mr * 1.3 + (k + 0.6) * (end - mr * 1.3) / (p.flourishes + 1.2) for k in range(p.flourishes)
-    ]
+    gaps = rng.uniform(0.5, 1.5, p.flourishes + 1)
+    slots = np.cumsum(gaps)[:-1] / gaps.sum()
+    curls = [mr * 1.3 + float(q) * (end - mr * 1.3) for q in slots]
     for side in (-1.0, 1.0):
 
         def sx(d: float, s: float = side) -> float:
             return mx + s * d
 
-        amp = 0.28 if p.style in ("vine", "lattice") else 0.05
+        amp = (0.14 if p.style in ("vine", "lattice") else 0.0) + 0.18 * p.wave
         main = [(sx(float(d)), cy + h * amp * float(v)) for d, v in zip(xs, wave, strict=True)]
         wide = p.thickness * h * (0.65 if p.style == "lattice" else 1.0)
         kit.ink_stroke(c, main, wide, body, pal.accent, start=0.04, end=0.85)

@@ -47,7 +47,7 @@ def runic_obelisk(ctx: RenderContext[ObeliskParams]) -> Canvas:
     top_room = 150 if p.cap in ("crystal", "orb") else 80
     yt = yb - (yb - top_room) * p.height
     tw = bw * p.taper
-    split = 0.18
+    split = float(ctx.rng("pose").uniform(0.02, 0.3))
     P = f.pts
     c.ellipse(
         *f.p(cx, base),

@@ -27,6 +27,7 @@ class SparkParams(AssetParams):
     curl: float = Field(0.0, ge=-0.35, le=0.35)
     core: float = Field(0.5, ge=0.2, le=1.0)
     jitter: float = Field(0.4, ge=0.0, le=1.0)
+    rays: Literal["even", "star", "cross"] = "even"
 
 
 @asset("spark_burst", "glyphs", (256, 256), SparkParams, tags=("particle", "vfx", "spark"))
@@ -38,9 +39,19 @@ def spark_burst(ctx: RenderContext[SparkParams]) -> Canvas:
     cx, cy, R = ctx.width / 2, ctx.height / 2, ctx.unit * 0.47
     heading = float(rng.uniform(0, 2 * math.pi))
     n = p.sparks
-    angles = heading + (np.arange(n) / n - 0.5) * 2 * math.pi * p.spread
-    angles += rng.uniform(-0.5, 0.5, n) * p.jitter * 2 * math.pi * p.spread / n
+    # Most bursts are full stars; narrow spreads become directional cones pushed off-centre.
+    spread = 1.0 if p.spread >= 0.62 else p.spread
+    if spread < 1.0:
+        cx -= math.cos(heading) * R * 0.45 * (1 - spread)
+        cy -= math.sin(heading) * R * 0.45 * (1 - spread)
+        R *= 1.0 + 0.45 * (1 - spread)
+    angles = heading + (np.arange(n) / n - 0.5) * 2 * math.pi * spread
+    angles += rng.uniform(-0.5, 0.5, n) * p.jitter * 2 * math.pi * spread / n
     lengths = R * (1.0 - p.jitter * rng.uniform(0.0, 0.55, n))
+    if p.rays == "star":
+        lengths *= np.where(np.arange(n) % 2 == 0, 1.0, 0.55)
+    elif p.rays == "cross":
+        lengths *= 0.45 + 0.55 * np.abs(np.cos((angles - heading) * 2)) ** 3
     starts = R * rng.uniform(0.04, 0.22, n) * (1.5 - p.core)
     widths = ctx.unit * rng.uniform(0.012, 0.03, n) * (1.3 if p.style == "teardrop" else 1.0)
     hot, mid = tint(pal.glow, 0.55), mix(pal.glow, pal.accent, 0.35)
@@ -64,7 +75,7 @@ def spark_burst(ctx: RenderContext[SparkParams]) -> Canvas:
         prof = np.sqrt(np.clip(1 - t, 0, 1)) * np.clip(t * 6, 0, 1) * 1.3
     else:
         prof = 0.7 * ((t * 5) % 1.0 < 0.6) * (1 - t * 0.6)
-    ang = angles[:, None] + p.curl * (t**2) * 0.9
+    ang = angles[:, None] + p.curl * (t**2) * 0.9 * (0.4 if spread < 1.0 else 1.0)
     d = starts[:, None] + (lengths - starts)[:, None] * t
     paths = np.stack([cx + d * np.cos(ang), cy + d * np.sin(ang)], axis=-1)
     w = widths[:, None] * prof
@@ -82,7 +93,7 @@ def spark_burst(ctx: RenderContext[SparkParams]) -> Canvas:
 
 class MoteParams(AssetParams):
     motes: int = Field(24, ge=8, le=48)
-    spread: float = Field(0.7, ge=0.35, le=1.0)
+    spread: float = Field(0.75, ge=0.55, le=1.0)
     stars: int = Field(4, ge=0, le=10)
     rings: int = Field(2, ge=0, le=5)
     shape: Literal["cloud", "swirl", "column"] = "cloud"
@@ -111,6 +122,12 @@ def magic_particles(ctx: RenderContext[MoteParams]) -> Canvas:
     else:
         xs = cx + rng.normal(0, R * 0.25, n) * (1.2 - rng.uniform(0, 1, n))
         ys = cy + R * rng.uniform(-1, 1, n)
+    # Per-index pose: squash and turn the whole cluster so no two outlines coincide.
+    pose = ctx.rng("pose")
+    squash, turn = float(pose.uniform(0.5, 1.0)), float(pose.uniform(0, math.pi))
+    dx, dy = xs - cx, (ys - cy) * squash
+    xs = cx + dx * math.cos(turn) - dy * math.sin(turn)
+    ys = cy + dx * math.sin(turn) + dy * math.cos(turn)
     xs = np.clip(xs, ctx.width * 0.06, ctx.width * 0.94)
     ys = np.clip(ys, ctx.height * 0.06, ctx.height * 0.94)
     sizes = ctx.unit * 0.008 + ctx.unit * 0.035 * rng.power(3.0, n)[::-1]
