@@ -27,7 +27,10 @@ class Limits(BaseModel):
 
 
 class Settings(BaseSettings):
-    """Every knob of the service. Env names are `BANANAJAM_<FIELD>` (limits: `BANANAJAM_LIMITS__X`)."""
+    """Every knob of the service.
+
+    Env names are `BANANAJAM_<FIELD>`; limits are `BANANAJAM_LIMITS__<FIELD>`.
+    """
 
     model_config = SettingsConfigDict(
         env_prefix="BANANAJAM_", env_nested_delimiter="__", extra="ignore", frozen=True
@@ -47,8 +50,11 @@ class Settings(BaseSettings):
     cache_ttl_seconds: int = Field(30 * 86_400, ge=60)
     cache_budget_bytes: int = Field(5 * 1024**3, ge=1)
     job_ttl_days: int = Field(7, ge=1)
-    # Above this an image is answered with a 303 to S3: base64 makes 4.5 MB about 6 MB, Lambda's cap.
+    # Above this an image is answered with a 303 to S3: base64 turns 4.5 MB into about 6 MB,
+    # the cap on a synchronous Lambda response.
     max_inline_bytes: int = Field(4_500_000, ge=1)
+    # In-process LRU of recent images (content-addressed, so never stale); 0 turns it off.
+    memory_cache_bytes: int = Field(32 * 1024**2, ge=0)
     admin_token: str | None = None
     admin_token_parameter: str | None = None
     spec_dir: str | None = None

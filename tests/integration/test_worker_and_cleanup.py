@@ -42,11 +42,8 @@ def test_cleanup_handler_reports(
     cleanup = load_function("cache", "cleanup")
     from bananajam.local.scheduler import scheduler_event
 
-    assert cleanup.handler(scheduler_event("CleanupFunction"), lambda_context) == {
-        "expired": 0,
-        "evicted": 0,
-        "bytes_freed": 0,
-    }
+    report = cleanup.handler(scheduler_event("CleanupFunction"), lambda_context)
+    assert {"expired": 0, "evicted": 0, "bytes_freed": 0}.items() <= report.items()
 
 
 def test_resources_follow_the_template(aws: Any) -> None:

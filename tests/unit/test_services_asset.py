@@ -6,13 +6,12 @@ import threading
 from typing import Any
 
 import pytest
-from conftest import FakeStore
-
 from bananajam.config import Settings
 from bananajam.errors import FieldError, UnknownAssetError, UnknownThemeError
 from bananajam.services.asset_service import AssetService, GenerateCommand
 from bananajam.services.cache_index import CacheEntry
 from bananajam.services.cache_keys import ActiveStrategy
+from conftest import FakeStore
 
 
 class CountingMeter:
@@ -35,8 +34,8 @@ class RecordingIndex:
         self.hits.append(key)
 
 
-def make(store: FakeStore, **kw: Any) -> AssetService:
-    return AssetService(store, Settings(), **kw)
+def make(store: FakeStore, memory: int = 0, **kw: Any) -> AssetService:
+    return AssetService(store, Settings(memory_cache_bytes=memory), **kw)
 
 
 def test_miss_renders_and_stores_then_hit_skips_render(
@@ -58,6 +57,30 @@ def test_miss_renders_and_stores_then_hit_skips_render(
     assert meter.counts == {"CacheMiss": 1, "CacheHit": 1}
     assert [e.key for e in index.puts] == [miss.key] and index.hits == [miss.key]
     assert store.calls == ["get", "put", "get"]
+
+
+def test_memory_hits_skip_the_store_but_still_count(asset_name: str) -> None:
+    store, meter, index = FakeStore(), CountingMeter(), RecordingIndex()
+    svc = make(store, memory=8 * 1024**2, meter=meter, index=index)
+    cmd = GenerateCommand(asset_name, 4, width=32, height=32)
+    miss = svc.generate(cmd)
+    hit = svc.generate(cmd)
+    assert hit.cached and hit.body == miss.body and hit.etag == miss.etag
+    assert store.calls == ["get", "put"]
+    assert meter.counts == {"CacheMiss": 1, "CacheHit": 1} and index.hits == [miss.key]
+    # JSON answers hand out a link, so they still check the object is in S3.
+    assert svc.generate(cmd, want_body=False).cached and store.calls[-1] == "head"
+
+
+def test_hot_cache_is_bounded_by_bytes() -> None:
+    from bananajam.services.hot_cache import HotCache
+
+    hot = HotCache(400)
+    for i in range(5):
+        hot.put(f"k{i}", bytes(90), "h")
+    assert hot.size_bytes <= 400 and hot.get("k0") is None and hot.get("k4") is not None
+    hot.put("big", bytes(150), "h")  # over a quarter of the budget: not kept
+    assert hot.get("big") is None
 
 
 def test_json_path_uses_head_only(asset_name: str) -> None:

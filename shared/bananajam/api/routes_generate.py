@@ -20,11 +20,8 @@ router = APIRouter()
 IMAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The image bytes, or JSON with `Accept: application/json`",
-        "content": {
-            "image/png": {},
-            "image/webp": {},
-            "application/json": {"schema": {"$ref": "#/components/schemas/GenerateResult"}},
-        },
+        "model": GenerateResult,
+        "content": {"image/png": {}, "image/webp": {}},
     },
     303: {"description": "Image too large for a Lambda response: redirect to the stored object"},
     304: {"description": "`If-None-Match` matched the ETag"},
@@ -114,9 +111,7 @@ def get_health() -> dict[str, Any]:
     return health_service.health(checks, catalogue_service.asset_count())
 
 
-@router.get(
-    "/assets", response_model=AssetsResponse, responses=ERROR_RESPONSES, tags=["catalogue"]
-)
+@router.get("/assets", response_model=AssetsResponse, responses=ERROR_RESPONSES, tags=["catalogue"])
 def get_assets(
     category: Annotated[str | None, Query(max_length=40)] = None,
     tag: Annotated[str | None, Query(max_length=40)] = None,

@@ -20,6 +20,7 @@ from bananajam.services.cache_keys import (
     StrategySource,
     cache_key,
 )
+from bananajam.services.hot_cache import HotCache
 from bananajam.services.ports import Meter, NullMeter, ObjectStore
 from bananajam.version import ENGINE_VERSION
 
@@ -98,6 +99,7 @@ class AssetService:
         self._strategies = strategies or DefaultStrategySource()
         self._index = index or NoopCacheIndex()
         self._meter = meter or NullMeter()
+        self._hot = HotCache(settings.memory_cache_bytes)
 
     def _check_size(self, field_name: str, value: int | None) -> None:
         lim = self._settings.limits
@@ -140,12 +142,24 @@ class AssetService:
         stored bytes on a hit (JSON responses and batch items only need the key)."""
         started = time.perf_counter()
         plan = self.plan(cmd)
+        hot = self._hot.get(plan.key) if want_body else None
+        if hot is not None:
+            body, content_hash = hot
+            self._meter.count("CacheHit")
+            self._index.record_hit(plan.key, len(body))
+            return self._result(plan, len(body), True, started, content_hash, body)
         stored = self._store.get(plan.key) if want_body else self._store.head(plan.key)
         if stored is not None:
             self._meter.count("CacheHit")
             self._index.record_hit(plan.key, stored.size)
+            if stored.body is not None:
+                self._hot.put(plan.key, stored.body, stored.metadata.get("content-hash", ""))
             return self._result(
-                plan, stored.size, True, started, stored.metadata.get("content-hash", ""),
+                plan,
+                stored.size,
+                True,
+                started,
+                stored.metadata.get("content-hash", ""),
                 stored.body,
             )
         self._meter.count("CacheMiss")
@@ -175,10 +189,15 @@ class AssetService:
         )
         self._index.record_put(
             CacheEntry(
-                plan.key, len(body), req.asset_type.name, req.asset_type.category, req.theme,
+                plan.key,
+                len(body),
+                req.asset_type.name,
+                req.asset_type.category,
+                req.theme,
                 plan.fmt,
             )
         )
+        self._hot.put(plan.key, body, rendered.meta.content_hash)
         return self._result(plan, len(body), False, started, rendered.meta.content_hash, body)
 
     def _result(
