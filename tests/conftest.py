@@ -68,10 +68,9 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def aws(aws_env: None) -> Iterator[dict[str, Any]]:
     """moto in-process, with resources created from template.yaml."""
     import boto3
-    from moto import mock_aws
-
     from bananajam.config import get_settings
     from bananajam.local.resources import create_from_template
+    from moto import mock_aws
 
     with mock_aws():
         reset_all()
@@ -234,7 +233,9 @@ class FakeStore:
         body, ctype, meta = self.objects[key]
         return self._cls(key, len(body), dict(meta), ctype)
 
-    def put(self, key: str, body: bytes, *, content_type: str, metadata: Any, cache_control: Any = None) -> None:
+    def put(
+        self, key: str, body: bytes, *, content_type: str, metadata: Any, cache_control: Any = None
+    ) -> None:
         self.calls.append("put")
         self._check_up()
         self.objects[key] = (body, content_type, dict(metadata))
@@ -253,9 +254,9 @@ class FakeStore:
 @pytest.fixture
 def fake_store(monkeypatch: pytest.MonkeyPatch) -> FakeStore:
     """A FakeStore wired in place of S3 for the generate app (no moto needed)."""
-    from bananajam.services import wiring
-
     import functools
+
+    from bananajam.services import wiring
 
     store = FakeStore()
 

@@ -1,13 +1,12 @@
-"""The batch function: its FastAPI app behind Mangum (routes in bananajam.api.routes_batch)."""
+"""The batch function: its FastAPI app behind Mangum (routes: bananajam.api.routes_batch)."""
 
 from typing import Any
 
 from aws_lambda_powertools.logging import correlation_paths
-from mangum import Mangum
-
 from bananajam.api import routes_batch
 from bananajam.api.factory import create_app
 from bananajam.api.observability import logger, metrics
+from mangum import Mangum
 
 app = create_app("batch", [routes_batch.router])
 asgi_handler = Mangum(app, lifespan="off")

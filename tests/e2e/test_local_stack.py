@@ -41,14 +41,16 @@ class Stack:
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     port, moto_port = _free_port(), _free_port()
     log = tmp_path_factory.mktemp("stack") / "stack.log"
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("BANANAJAM_", "AWS_"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BANANAJAM_", "AWS_"))}
     env.update(PORT=str(port), BANANAJAM_MOTO_PORT=str(moto_port), PYTHONUNBUFFERED="1")
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bananajam.local"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
     base = f"http://127.0.0.1:{port}"
     client = httpx.Client(base_url=base, timeout=30)
@@ -125,7 +127,10 @@ def test_cors_answered_locally(stack: Stack) -> None:
         "/generate",
         headers={"origin": "http://localhost:5173", "access-control-request-method": "POST"},
     )
-    assert r.status_code == 200 and r.headers["access-control-allow-origin"] in ("*", "http://localhost:5173")
+    assert r.status_code == 200 and r.headers["access-control-allow-origin"] in (
+        "*",
+        "http://localhost:5173",
+    )
 
 
 def test_poller_feeds_the_worker_and_keeps_failures(stack: Stack) -> None:
@@ -133,15 +138,20 @@ def test_poller_feeds_the_worker_and_keeps_failures(stack: Stack) -> None:
     if state["url"] != stack.base:
         pytest.skip("another local stack owns .dev-state")
     sqs = boto3.client(
-        "sqs", endpoint_url=stack.moto, region_name="us-east-1",
-        aws_access_key_id="local", aws_secret_access_key="local",
+        "sqs",
+        endpoint_url=stack.moto,
+        region_name="us-east-1",
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
     )
     url = state["queue_url"]
     sqs.send_message(QueueUrl=url, MessageBody="definitely not json")
 
     def pending() -> int:
         a = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
-        return int(a["ApproximateNumberOfMessages"]) + int(a["ApproximateNumberOfMessagesNotVisible"])
+        return int(a["ApproximateNumberOfMessages"]) + int(
+            a["ApproximateNumberOfMessagesNotVisible"]
+        )
 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -155,22 +165,33 @@ def test_poller_feeds_the_worker_and_keeps_failures(stack: Stack) -> None:
 def test_invoke_cleanup_command(stack: Stack) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "bananajam.cli", "invoke", "cleanup"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env={"PATH": "/usr/bin:/bin", "BANANAJAM_AWS_ENDPOINT_URL": stack.moto,
-             "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local",
-             "BANANAJAM_QUEUE_NAME": "bananajam-local-jobs"},
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=60,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "BANANAJAM_AWS_ENDPOINT_URL": stack.moto,
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+            "BANANAJAM_QUEUE_NAME": "bananajam-local-jobs",
+        },
     )
     assert out.returncode == 0, out.stderr
-    report = json.loads(out.stdout[out.stdout.index("{\n"):])
+    report = json.loads(out.stdout[out.stdout.index("{\n") :])
     assert {"expired", "evicted", "bytes_freed"} <= set(report)
 
 
 def test_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bananajam.local"], cwd=ROOT, text=True,
+        [sys.executable, "-m", "bananajam.local"],
+        cwd=ROOT,
+        text=True,
         env={"PATH": "/usr/bin:/bin", "PORT": str(port), "HOME": str(tmp_path)},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

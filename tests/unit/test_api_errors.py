@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fastapi import APIRouter
-from fastapi.testclient import TestClient
-
 from bananajam.api.errors import field_name
 from bananajam.api.factory import create_app
+from fastapi import APIRouter
+from fastapi.testclient import TestClient
 
 
 @pytest.fixture
@@ -41,17 +40,19 @@ def test_cors_only_when_local(client: TestClient, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("BANANAJAM_LOCAL", "true")
     monkeypatch.setenv("BANANAJAM_CORS_ORIGINS", "http://localhost:5173")
     reset_all()
-    pre = client.options(
-        "/boom", headers={**headers, "access-control-request-method": "GET"}
-    )
+    pre = client.options("/boom", headers={**headers, "access-control-request-method": "GET"})
     assert pre.headers["access-control-allow-origin"] == "http://localhost:5173"
     assert pre.headers["x-request-id"]
 
 
 @pytest.mark.parametrize(
     ("loc", "name"),
-    [(("body", "items", 3, "index"), "items[3].index"), (("query", "width"), "width"),
-     (("body",), "body"), (("body", "params", "petals"), "params.petals")],
+    [
+        (("body", "items", 3, "index"), "items[3].index"),
+        (("query", "width"), "width"),
+        (("body",), "body"),
+        (("body", "params", "petals"), "params.petals"),
+    ],
 )
 def test_field_names(loc: tuple[object, ...], name: str) -> None:
     assert field_name(loc) == name

@@ -62,13 +62,20 @@ def test_unknown_theme_404_with_suggestions(client: TestClient, asset_name: str)
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [({"width": 4000}, "width"), ({"height": 2}, "height"), ({"index": -1}, "index"),
-     ({"format": "gif"}, "format"), ({"width": "wide"}, "width")],
+    [
+        ({"width": 4000}, "width"),
+        ({"height": 2}, "height"),
+        ({"index": -1}, "index"),
+        ({"format": "gif"}, "format"),
+        ({"width": "wide"}, "width"),
+    ],
 )
 def test_query_out_of_range_422_names_field(
     client: TestClient, asset_name: str, query: dict[str, Any], field: str
 ) -> None:
-    err = assert_envelope(client.get(f"/generate/{asset_name}", params=query), 422, "validation_error")
+    err = assert_envelope(
+        client.get(f"/generate/{asset_name}", params=query), 422, "validation_error"
+    )
     assert [f["field"] for f in err["details"]["fields"]] == [field]
 
 
@@ -89,7 +96,11 @@ def test_body_fields_are_named(client: TestClient) -> None:
 
 
 def test_malformed_json_422(client: TestClient) -> None:
-    r = client.post("/generate", content=b'{"asset": "void_lotus",', headers={"content-type": "application/json"})
+    r = client.post(
+        "/generate",
+        content=b'{"asset": "void_lotus",',
+        headers={"content-type": "application/json"},
+    )
     err = assert_envelope(r, 422, "validation_error")
     assert err["details"]["fields"][0]["field"] == "body"
     assert "malformed JSON" in err["message"]
@@ -97,7 +108,11 @@ def test_malformed_json_422(client: TestClient) -> None:
 
 def test_oversized_body_413(client: TestClient) -> None:
     big = json.dumps({"asset": "void_lotus", "params": {"pad": "x" * 1_100_000}})
-    assert_envelope(client.post("/generate", content=big, headers={"content-type": "application/json"}), 413, "payload_too_large")
+    assert_envelope(
+        client.post("/generate", content=big, headers={"content-type": "application/json"}),
+        413,
+        "payload_too_large",
+    )
 
 
 def test_oversized_body_without_content_length_413(client: TestClient) -> None:
@@ -123,25 +138,39 @@ def test_unknown_route_404(client: TestClient) -> None:
 
 
 def test_request_id_is_echoed_or_made(client: TestClient) -> None:
-    assert client.get("/health", headers={"x-request-id": "abc-123"}).headers["x-request-id"] == "abc-123"
-    made = client.get("/health", headers={"x-request-id": "bad id with spaces"}).headers["x-request-id"]
+    assert (
+        client.get("/health", headers={"x-request-id": "abc-123"}).headers["x-request-id"]
+        == "abc-123"
+    )
+    made = client.get("/health", headers={"x-request-id": "bad id with spaces"}).headers[
+        "x-request-id"
+    ]
     assert re.fullmatch(r"[0-9a-f-]{36}", made)
 
 
 def test_unknown_category_422(client: TestClient) -> None:
-    err = assert_envelope(client.get("/assets", params={"category": "weapons"}), 422, "validation_error")
+    err = assert_envelope(
+        client.get("/assets", params={"category": "weapons"}), 422, "validation_error"
+    )
     assert err["details"]["fields"][0]["field"] == "category"
 
 
-def test_store_down_is_503_and_health_degraded(client: TestClient, fake_store: FakeStore, asset_name: str) -> None:
+def test_store_down_is_503_and_health_degraded(
+    client: TestClient, fake_store: FakeStore, asset_name: str
+) -> None:
     fake_store.down = True
-    assert_envelope(client.get(f"/generate/{asset_name}", params={"width": 32}), 503, "dependency_unavailable")
+    assert_envelope(
+        client.get(f"/generate/{asset_name}", params={"width": 32}), 503, "dependency_unavailable"
+    )
     assert client.get("/health").json()["checks"]["storage"] == "unavailable"
 
 
 def test_json_answer(client: TestClient, asset_name: str) -> None:
-    r = client.post("/generate", json={"asset": asset_name, "width": 32, "height": 32},
-                    headers={"accept": "application/json"})
+    r = client.post(
+        "/generate",
+        json={"asset": asset_name, "width": 32, "height": 32},
+        headers={"accept": "application/json"},
+    )
     body = r.json()
     assert r.status_code == 200 and body["url"].startswith("https://fake.example/cache/")
     assert body["asset"] == asset_name and body["engine_version"] and body["bytes"] > 0

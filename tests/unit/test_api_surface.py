@@ -34,8 +34,11 @@ def documented() -> set[tuple[str, str]]:
 def test_generate_routes_are_served(load_function: Callable[..., Any]) -> None:
     paths = {(m, p) for a, m, p in served(load_function) if a == "generate"}
     assert paths >= {
-        ("GET", "/health"), ("GET", "/assets"), ("GET", "/generators"),
-        ("POST", "/generate"), ("GET", "/generate/{asset}"),
+        ("GET", "/health"),
+        ("GET", "/assets"),
+        ("GET", "/generators"),
+        ("POST", "/generate"),
+        ("GET", "/generate/{asset}"),
     }
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from bananajam.local.resources import load_template, resources_of_type, schedule_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +77,7 @@ def test_least_privilege(tpl: dict[str, Any]) -> None:
     for name, res in resources_of_type(tpl, "AWS::Serverless::Function").items():
         for p in res["Properties"].get("Policies", []):
             assert p not in ("AdministratorAccess", "AmazonS3FullAccess"), name
-            for stmt in (p.get("Statement", []) if isinstance(p, dict) else []):
+            for stmt in p.get("Statement", []) if isinstance(p, dict) else []:
                 assert stmt["Resource"] != "*" and "*" not in stmt["Action"], name
 
 

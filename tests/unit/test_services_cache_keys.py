@@ -7,9 +7,17 @@ from bananajam.services.cache_keys import KeyParts, cache_key, canonical_json, i
 
 def parts(**kw: object) -> KeyParts:
     base: dict[str, object] = dict(
-        engine_version="1.0.0", category="glyphs", asset="void_lotus", index=3,
-        theme="astral_blue", params={"b": 1, "a": 2}, width=64, height=64,
-        strategy="lattice", strategy_version=1, fmt="png",
+        engine_version="1.0.0",
+        category="glyphs",
+        asset="void_lotus",
+        index=3,
+        theme="astral_blue",
+        params={"b": 1, "a": 2},
+        width=64,
+        height=64,
+        strategy="lattice",
+        strategy_version=1,
+        fmt="png",
     )
     base.update(kw)
     return KeyParts(**base)  # type: ignore[arg-type]

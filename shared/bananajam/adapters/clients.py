@@ -15,7 +15,9 @@ def _client(service: str, endpoint_url: str | None, region: str) -> Any:
     import boto3
     from botocore.config import Config
 
-    cfg = Config(retries={"max_attempts": 3, "mode": "standard"}, connect_timeout=2, read_timeout=10)
+    cfg = Config(
+        retries={"max_attempts": 3, "mode": "standard"}, connect_timeout=2, read_timeout=10
+    )
     return boto3.session.Session().client(
         service,  # type: ignore[call-overload]
         endpoint_url=endpoint_url,

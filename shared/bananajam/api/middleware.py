@@ -38,7 +38,7 @@ def pick_request_id(scope: Scope) -> str:
     return str(uuid.uuid4())
 
 
-class _BodyTooLarge(Exception):
+class _BodyTooLargeError(Exception):
     pass
 
 
@@ -78,10 +78,13 @@ class RequestContextMiddleware:
             nonlocal replied
             if not over:
                 await send_with_id(message)
-            elif not replied and not message.get("more_body", False):
-                if message["type"] == "http.response.body":
-                    replied = True
-                    await reply(413, "payload_too_large", too_large)
+            elif (
+                not replied
+                and message["type"] == "http.response.body"
+                and not message.get("more_body", False)
+            ):
+                replied = True
+                await reply(413, "payload_too_large", too_large)
 
         async def send_with_id(message: Message) -> None:
             nonlocal started
@@ -122,12 +125,12 @@ class RequestContextMiddleware:
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     over = True
-                    raise _BodyTooLarge
+                    raise _BodyTooLargeError
             return message
 
         try:
             await self.app(scope, counting_receive, send_app)
-        except _BodyTooLarge:
+        except _BodyTooLargeError:
             if not started and not replied:
                 await reply(413, "payload_too_large", too_large)
         except Exception:

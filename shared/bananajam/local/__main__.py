@@ -28,7 +28,9 @@ def main() -> int:
     port = int(os.environ.get("PORT") or 3000)
     moto_port = int(os.environ.get("BANANAJAM_MOTO_PORT") or free_port())
     if not port_is_free(port):
-        print(f"port {port} is in use; set PORT=<another> (e.g. PORT=3001 make dev)", file=sys.stderr)
+        print(
+            f"port {port} is in use; set PORT=<another> (e.g. PORT=3001 make dev)", file=sys.stderr
+        )
         return 1
     stack = LocalStack(port=port, moto_port=moto_port)
     stack.start_aws()
@@ -38,7 +40,9 @@ def main() -> int:
     from bananajam.adapters.clients import client
 
     _, code_uri, handler = parts["worker"]
-    poller = Poller(client("sqs", settings), stack.info["queue_url"], settings.region, code_uri, handler)
+    poller = Poller(
+        client("sqs", settings), stack.info["queue_url"], settings.region, code_uri, handler
+    )
     scheduler = Scheduler(parts["schedules"])
     poller.start()
     scheduler.start()
@@ -56,7 +60,9 @@ def main() -> int:
         f"  stop      Ctrl-C",
         flush=True,
     )
-    config = uvicorn.Config(gateway, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        gateway, host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
     server = uvicorn.Server(config)
     # uvicorn re-raises the signal it caught once it has shut down; these handlers absorb that
     # re-raise so the poller, scheduler and moto below are stopped too, and the exit code is 0.

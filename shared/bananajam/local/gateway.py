@@ -22,9 +22,7 @@ class Gateway:
                 self.apps[r.function] = load_module(r.code_uri, module).app
         # Unmatched paths go to the generate app so they get the contract's 404 envelope
         # (on AWS the gateway itself answers them).
-        self.fallback = next(
-            self.apps[r.function] for r in self.routes if r.path == "/generate"
-        )
+        self.fallback = next(self.apps[r.function] for r in self.routes if r.path == "/generate")
 
     def app_for(self, path: str) -> ASGIApp:
         for r in self.routes:

@@ -42,7 +42,7 @@ def sqs_event(messages: list[dict[str, Any]], queue_arn: str, region: str) -> di
                     ),
                 },
                 "messageAttributes": {},
-                "md5OfBody": m.get("MD5OfBody", hashlib.md5(m["Body"].encode()).hexdigest()),  # noqa: S324
+                "md5OfBody": m.get("MD5OfBody", hashlib.md5(m["Body"].encode()).hexdigest()),
                 "eventSource": "aws:sqs",
                 "eventSourceARN": queue_arn,
                 "awsRegion": region,

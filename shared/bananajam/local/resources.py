@@ -40,7 +40,7 @@ _CfnLoader.add_multi_constructor("!", _tag)
 
 
 def load_template(path: Path = TEMPLATE) -> dict[str, Any]:
-    data = yaml.load(path.read_text(), Loader=_CfnLoader)  # noqa: S506 - safe loader subclass
+    data = yaml.load(path.read_text(), Loader=_CfnLoader)
     assert isinstance(data, dict)
     return data
 
@@ -112,12 +112,20 @@ def _queues(tpl: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _queue_attributes(props: dict[str, Any]) -> dict[str, str]:
-    keys = ("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds")
+    keys = (
+        "VisibilityTimeout",
+        "MessageRetentionPeriod",
+        "DelaySeconds",
+        "ReceiveMessageWaitTimeSeconds",
+    )
     return {k: str(props[k]) for k in keys if k in props}
 
 
 def create_from_template(settings: Settings, clients: dict[str, Any]) -> dict[str, str]:
-    """Create every stateful resource with `clients` ("dynamodb", "s3", "sqs"); returns names/URLs."""
+    """Create every stateful resource with `clients` ("dynamodb", "s3", "sqs").
+
+    Returns the table and bucket names and the queue URLs.
+    """
     import json
 
     tpl = load_template()
@@ -175,9 +183,9 @@ def create_from_template(settings: Settings, clients: dict[str, Any]) -> dict[st
     dlq_url = sqs.create_queue(QueueName=settings.dlq_name, Attributes=_queue_attributes(dlq))[
         "QueueUrl"
     ]
-    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])[
-        "Attributes"
-    ]["QueueArn"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
     redrive = {
         "deadLetterTargetArn": dlq_arn,
         "maxReceiveCount": str(main["RedrivePolicy"]["maxReceiveCount"]),

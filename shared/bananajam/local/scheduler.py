@@ -40,13 +40,17 @@ class Scheduler:
     def _loop(self, function: str, period: float) -> None:
         while not self._stop.wait(period):
             try:
-                logger.info("scheduled run", extra={"function": function, "result": self.fire(function)})
+                logger.info(
+                    "scheduled run", extra={"function": function, "result": self.fire(function)}
+                )
             except Exception:
                 logger.exception("scheduled run failed", extra={"function": function})
 
     def start(self) -> None:
         for name, (period, _, _) in self.jobs.items():
-            t = threading.Thread(target=self._loop, args=(name, period), name=f"sched-{name}", daemon=True)
+            t = threading.Thread(
+                target=self._loop, args=(name, period), name=f"sched-{name}", daemon=True
+            )
             t.start()
             self._threads.append(t)
 
