@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aggdraw
 import numpy as np
 
 from bananajam.assets import draw
@@ -25,26 +26,62 @@ Poly = Sequence[Point]
 
 @dataclass(frozen=True)
 class Fit:
-    """A uniform design-space → canvas transform."""
+    """A design-space → canvas transform: an optional pose (tilt, squash) about the design
+    centre (cx, cy), then a uniform scale `s` to the canvas point (ox, oy)."""
 
     s: float
     ox: float
     oy: float
+    m: tuple[float, float, float, float] = (1.0, 0.0, 0.0, 1.0)
+    cx: float = 0.0
+    cy: float = 0.0
 
     def p(self, x: float, y: float) -> Point:
-        return (self.ox + x * self.s, self.oy + y * self.s)
+        a, b, c, d = self.m
+        dx, dy = x - self.cx, y - self.cy
+        return (self.ox + (a * dx + b * dy) * self.s, self.oy + (c * dx + d * dy) * self.s)
 
     def pts(self, seq: Poly) -> list[Point]:
-        return [(self.ox + x * self.s, self.oy + y * self.s) for x, y in seq]
+        a, b, c, d = self.m
+        s, cx, cy, ox, oy = self.s, self.cx, self.cy, self.ox, self.oy
+        return [
+            (ox + (a * (x - cx) + b * (y - cy)) * s, oy + (c * (x - cx) + d * (y - cy)) * s)
+            for x, y in seq
+        ]
 
     def l(self, v: float) -> float:  # noqa: E743 - a length, named like the others' one letter
-        return v * self.s
+        a, b, c, d = self.m
+        return v * self.s * math.sqrt(abs(a * d - b * c))
 
 
-def fit(ctx: RenderContext[Any], dw: float, dh: float, margin: float = 0.03) -> Fit:
-    """Fit a dw×dh design box into the requested size, centred, with a small margin."""
-    s = min(ctx.width / dw, ctx.height / dh) * (1.0 - 2.0 * margin)
-    return Fit(s, (ctx.width - dw * s) / 2.0, (ctx.height - dh * s) / 2.0)
+def fit(
+    ctx: RenderContext[Any],
+    dw: float,
+    dh: float,
+    margin: float = 0.03,
+    tilt: float = 0.0,
+    squash: float = 1.0,
+) -> Fit:
+    """Fit a dw×dh design box into the requested size, centred, with a small margin.
+
+    `tilt` (radians) rotates the design about its centre and `squash` scales it horizontally
+    (>1 wider), both before fitting, so a posed subject still never crops.
+    """
+    ca, sa = math.cos(tilt), math.sin(tilt)
+    m = (ca * squash, -sa, sa * squash, ca)
+    ew = abs(m[0]) * dw + abs(m[1]) * dh
+    eh = abs(m[2]) * dw + abs(m[3]) * dh
+    s = min(ctx.width / ew, ctx.height / eh) * (1.0 - 2.0 * margin)
+    return Fit(s, ctx.width / 2.0, ctx.height / 2.0, m, dw / 2.0, dh / 2.0)
+
+
+def posed(
+    ctx: RenderContext[Any], dw: float, dh: float, tilt: float, squash: float, margin: float = 0.03
+) -> Fit:
+    """`fit` with a per-index pose from the seeded rng: tilt within ±`tilt` radians and a
+    horizontal squash within 1 ± `squash` (drawn evenly so neighbours differ visibly)."""
+    r = ctx.rng("pose").uniform(-1.0, 1.0, 2)
+    return fit(ctx, dw, dh, margin, float(r[0]) * tilt, 1.0 + float(r[1]) * squash)
 
 
 @dataclass(frozen=True)
@@ -132,11 +169,13 @@ def shaded(
 
 
 def _mask(w: int, h: int, x0: int, y0: int, polys: Sequence[Poly]) -> np.ndarray:
-    m = Canvas(w, h)
+    """Antialiased coverage (0..1) of the polygons, drawn straight into an 8-bit buffer."""
+    d = aggdraw.Draw("L", (w, h), 0)
+    d.setantialias(True)
+    brush = aggdraw.Brush(255)
     for poly in polys:
-        m.polygon([(x - x0, y - y0) for x, y in poly], fill=(255, 255, 255))
-    m.flush()
-    return np.asarray(m.img.getchannel("A"), np.float32) / 255.0
+        d.polygon([v for x, y in poly for v in (x - x0, y - y0)], brush)
+    return np.frombuffer(d.tobytes(), np.uint8).reshape(h, w).astype(np.float32) / 255.0
 
 
 def plate(
@@ -204,3 +243,18 @@ def stadium(cx: float, cy: float, w: float, h: float, n: int = 14) -> list[Point
     top = draw.arc_points(cx, cy - h / 2 + r, r, r, math.pi, 2 * math.pi, n)
     bot = draw.arc_points(cx, cy + h / 2 - r, r, r, 0.0, math.pi, n)
     return [*top, *bot]
+
+
+def outline(cx: float, cy: float, r: float, kind: str, lobes: int, n: int = 72) -> list[Point]:
+    """A closed rim of radius r: "round", "facet" (a regular `lobes`-gon) or "lobed" (wavy)."""
+    out = []
+    for i in range(n):
+        a = 2 * math.pi * i / n
+        q = 1.0
+        if kind == "facet":
+            seg = 2 * math.pi / lobes
+            q = math.cos(math.pi / lobes) / math.cos((a + math.pi / 2) % seg - math.pi / lobes)
+        elif kind == "lobed":
+            q = 0.94 + 0.06 * math.cos(lobes * a)
+        out.append((cx + r * q * math.cos(a), cy + r * q * math.sin(a)))
+    return out

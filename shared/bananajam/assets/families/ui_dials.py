@@ -58,7 +58,7 @@ class SundialParams(AssetParams):
 def ancient_sundial(ctx: RenderContext[SundialParams]) -> Canvas:
     """A bronze sundial seen from above: hour ticks, engraved face, gnomon and its shadow."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 500, 500)
+    f = k.posed(ctx, 500, 500, 0.6, 0.16)
     m = k.metal(pal, 0.0, 0.15)
     edge = max(1.0, f.l(4))
     sides = {"round": 0, "octagon": 8, "dodecagon": 12}[p.plate]
@@ -196,6 +196,7 @@ class VoidCompassParams(AssetParams):
     marks: int = Field(8, ge=4, le=12)
     arms: int = Field(3, ge=2, le=5)
     needle: Literal["diamond", "arrow", "crescent"] = "diamond"
+    case: Literal["round", "facet", "lobed"] = "round"
     bail: bool = True
     hue: float = Field(0.0, ge=-12.0, le=12.0)
 
@@ -204,20 +205,27 @@ class VoidCompassParams(AssetParams):
 def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
     """A pocket compass whose dial is a swirling void; the needle points somewhere unknown."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 500, 500)
+    f = k.posed(ctx, 500, 500, 0.8, 0.12)
     m = k.metal(pal, p.hue)
     edge = max(1.0, f.l(4))
     cy = 268.0 if p.bail else C
     rr = 212.0 if p.bail else 232.0
-    case = k.ellipse_pts(C, cy, rr, rr)
+    cr = ctx.rng("case").uniform(0.0, 1.0, 2)
+    lobes = 6 + 2 * int(cr[1] * 4)
+    case = k.outline(C, cy, rr, p.case, lobes)
     polys = [f.pts(case)]
     if p.bail:
         loop = k.ellipse_pts(C, 34, 30, 26)
         stem = k.stadium(C, 62, 34, 44)
         k.plate(c, [f.pts(loop)], m, edge, 0.8, holes=[f.pts(k.ellipse_pts(C, 34, 16, 12))])
         k.plate(c, [f.pts(stem)], m, edge, 0.0)
+    else:  # a winding crown and a hinge lug somewhere round the rim
+        ka = float(ctx.rng("knob").uniform(0.0, 2 * math.pi))
+        for da, kw, kl in ((0.0, 44.0, 36.0), (2.4, 26.0, 18.0)):
+            knob = k.rotate(k.stadium(C, cy - rr - kl * 0.4, kw, kl * 2), C, cy, ka + da)
+            k.plate(c, [f.pts(knob)], m, edge, ka + da)
     k.aura(c, polys, pal.glow, f.l(18), 0.35)
-    face_r = rr * 0.78
+    face_r = rr * (0.66 + 0.16 * float(cr[0]))
     face = k.ellipse_pts(C, cy, face_r, face_r)
     k.plate(c, polys, m, edge, 0.8, holes=[f.pts(face)])
     void = [tint(pal.glow, 0.2), pal.accent, mix(pal.ink, pal.accent, 0.25), shade(pal.ink, 0.4)]

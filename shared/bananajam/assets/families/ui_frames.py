@@ -51,7 +51,7 @@ class MirrorParams(AssetParams):
 def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
     """An ornate scrying mirror: bead-studded frame, crest, side scrolls and a glowing glass."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 500, 700)
+    f = k.posed(ctx, 500, 700, 0.12, 0.16)
     m = k.metal(pal, p.hue, 0.15)
     edge = max(1.0, f.l(4))
     cx, cy = 250.0, 385.0 if p.shape != "round" else 330.0
@@ -155,7 +155,7 @@ def _opening(kind: str, cx: float, floor: float, spring: float, r: float) -> lis
 def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
     """A stone-and-metal archway with runed pillars around a swirling starlit portal."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 600, 700)
+    f = k.posed(ctx, 600, 700, 0.07, 0.22)
     m = k.metal(pal, 0.0, 0.05)
     stone = k.Metal(
         shade(pal.ink, 0.4),

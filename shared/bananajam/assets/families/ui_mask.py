@@ -36,12 +36,14 @@ class MaskParams(AssetParams):
 def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
     """A shadow-puppet mask: dark pierced face with glowing eyes, gilt rim, crest and rod."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 500, 600)
+    f = k.posed(ctx, 500, 600, 0.28, 0.18)
     m = k.metal(pal, 0.0, 0.2)
     edge = max(1.0, f.l(4))
     brow, smile, eye_h, mouth_open = EXPRESSIONS[p.expression]
     cx, cy = 250.0, 290.0
-    w, h = 170.0, 210.0
+    sr = ctx.rng("shape").uniform(0.0, 1.0, 4)
+    w, h = 135.0 + 55.0 * float(sr[0]), 180.0 + 30.0 * float(sr[1])
+    eye_dx, eye_dy = 52.0 + 0.16 * w * float(sr[2]), -50.0 + 40.0 * float(sr[3])
     chin = 0.55 + 0.4 * p.jaw
     face: list[Point] = []
     for i in range(64):
@@ -63,8 +65,8 @@ def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
             horns.append(draw.catmull_rom(horn, 6, closed=True))
     eyes: list[list[Point]] = []
     for sgn in (-1.0, 1.0):
-        ex, ey = cx + sgn * 70, cy - 30
-        eyes.append(k.ellipse_pts(ex, ey, 40, 14 + 22 * eye_h, 32))
+        ex, ey = cx + sgn * eye_dx, cy + eye_dy
+        eyes.append(k.ellipse_pts(ex, ey, 26 + 0.1 * w, 14 + 22 * eye_h, 32))
     my = cy + 110
     mw = 70.0
     lip = [(cx + mw * t, my - smile * 28 * (1 - t * t)) for t in (-1.0, -0.5, 0.0, 0.5, 1.0)]
@@ -108,11 +110,11 @@ def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
     for q in holes:
         c.polygon(q, outline=m.base, width=edge * 0.8)
     for sgn in (-1.0, 1.0):
-        bx = cx + sgn * 70
+        bx = cx + sgn * eye_dx
         pts = [
-            (bx - sgn * 46, cy - 80 + brow * 40),
-            (bx, cy - 96 + brow * 6),
-            (bx + sgn * 48, cy - 86 - brow * 30),
+            (bx - sgn * 46, cy + eye_dy - 50 + brow * 40),
+            (bx, cy + eye_dy - 66 + brow * 6),
+            (bx + sgn * 48, cy + eye_dy - 56 - brow * 30),
         ]
         draw.brush(c, f.pts(pts), f.l(22), m.light, start=0.2, end=0.5)
         k.engrave(c, f.pts([(bx + sgn * 30, cy + 20), (bx + sgn * 10, cy + 60)]), m, f.l(6))

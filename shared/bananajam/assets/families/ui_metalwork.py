@@ -58,7 +58,7 @@ def _bow(shape: str, cx: float, cy: float, r: float) -> tuple[list[list[Point]],
 def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     """An ornate skeleton key: shaped bow, engraved shaft and a notched bit."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 200, 400)
+    f = k.posed(ctx, 200, 400, 0.4, 0.22)
     m = k.metal(pal, p.hue, 0.1)
     rng = ctx.rng("bit")
     cx, br = 100.0, 62.0

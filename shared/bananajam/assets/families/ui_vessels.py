@@ -35,7 +35,7 @@ def _bulb(s: float, p: float, top_w: float, waist_w: float) -> float:
 def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
     """An hourglass of starry sand between engraved plates and turned pillars."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 500, 700)
+    f = k.posed(ctx, 500, 700, 0.15, 0.18)
     m = k.metal(pal, p.hue, 0.1)
     edge = max(1.0, f.l(4))
     cx, y_top, y_mid, y_bot = 250.0, 96.0, 350.0, 604.0
@@ -155,12 +155,14 @@ def _flame(
 def spectral_lantern(ctx: RenderContext[LanternParams]) -> Canvas:
     """A hanging lantern: ring, ornate cap, barred glass cage holding a ghostly flame."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.fit(ctx, 400, 600)
+    f = k.posed(ctx, 400, 600, 0.2, 0.2)
     m = k.metal(pal, 0.0, 0.05)
     edge = max(1.0, f.l(4))
     cx = 200.0
-    y0, y1 = (180.0, 470.0) if p.body != "tall" else (160.0, 500.0)
-    hw = {"hex": 120.0, "round": 130.0, "tall": 95.0}[p.body]
+    sr = ctx.rng("shape").uniform(0.0, 1.0, 3)
+    y0 = (180.0 if p.body != "tall" else 160.0) + 40.0 * float(sr[0]) - 20.0
+    y1 = (470.0 if p.body != "tall" else 500.0) - 40.0 * float(sr[1])
+    hw = {"hex": 120.0, "round": 130.0, "tall": 95.0}[p.body] * (0.82 + 0.3 * float(sr[2]))
     if p.body == "round":
         cage = k.ellipse_pts(cx, (y0 + y1) / 2, hw, (y1 - y0) / 2)
     else:
