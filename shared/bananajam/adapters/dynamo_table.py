@@ -2,14 +2,16 @@
 
 Key design (all keys are strings; `PK`/`SK` is the primary key, `GSI1PK`/`GSI1SK` the one index):
 
-| record                  | PK                 | SK                 | GSI1PK       | GSI1SK                    |
-|-------------------------|--------------------|--------------------|--------------|---------------------------|
-| job (issue 4)           | `JOB#<job_id>`     | `META`             | `JOBS`       | `<created_at>#<job_id>`   |
-| job item (issue 4)      | `JOB#<job_id>`     | `ITEM#<i:05d>`     | -            | -                         |
-| idempotency key (4)     | `IDEMP#<key>`      | `META`             | -            | -                         |
-| cache entry (issue 5)   | `CACHE#<cache key>`| `META`             | `CACHE`      | `<last_access>#<key>`     |
-| cache counters (5)      | `CACHESTATS`       | `TOTAL` / `CAT#<c>`| -            | -                         |
-| diversity strategy (6)  | `DIV#<asset type>` | `ACTIVE` / `RUN#<ts>` | -         | -                         |
+| record             | PK               | SK                    | GSI1PK  | GSI1SK                  |
+|--------------------|------------------|-----------------------|---------|-------------------------|
+| job (4)            | `JOB#<job_id>`   | `META`                | `JOBS`  | `<created_at>#<job_id>` |
+| job item (4)       | `JOB#<job_id>`   | `ITEM#<i:05d>`        | -       | -                       |
+| idempotency (4)    | `IDEMP#<key>`    | `META`                | -       | -                       |
+| cache entry (5)    | `CACHE#<key>`    | `META`                | `CACHE` | `<last_access>#<key>`   |
+| cache counters (5) | `CACHESTATS`     | `TOTAL` / `CAT#<c>`   | -       | -                       |
+| strategy (6)       | `DIV#<type>`     | `ACTIVE` / `RUN#<ts>` | -       | -                       |
+
+(The numbers name the issue that owns the record.)
 
 `GSI1` lists jobs newest first (`ScanIndexForward=False` on `GSI1PK = JOBS`); RFC 3339 UTC
 timestamps sort lexically. `expires_at` (epoch seconds, a Number) is the TTL attribute: DynamoDB

@@ -47,7 +47,8 @@ class S3ObjectStore:
             if error_code(exc) in _MISSING:
                 return None
             raise self._fail("head", exc) from exc
-        return StoredObject(key, int(r["ContentLength"]), dict(r.get("Metadata", {})), r["ContentType"])
+        size = int(r["ContentLength"])
+        return StoredObject(key, size, dict(r.get("Metadata", {})), r["ContentType"])
 
     def put(
         self,
