@@ -1,9 +1,9 @@
 """Shared kit of the item-icon families: a fitted frame, palette materials and cel-shaded parts.
 
-Icons are designed in a normalised square (-1..1, y down) mapped onto the centre of the canvas, so
-any size or aspect ratio shows the whole subject. Parts get a shadow rim, mid body, light band,
-glint and ink outline over a glow halo; convex parts are shaded by exact polygon clipping (cheap),
-concave ones through a masked layer.
+Icons are designed in a normalised square (-1..1, y down); each index gets its own tilt, stretch
+and fill, and the posed subject is fitted to the canvas, so any size or aspect ratio shows all of
+it. Parts get a shadow rim, mid body, light band, glint and ink outline over a glow halo; convex
+parts are shaded by homotheties (no clipping), concave ones by a masked paste in their bounding box.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aggdraw
 import numpy as np
+from PIL import Image, ImageChops
 
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families.icons_geometry import (
@@ -24,7 +26,7 @@ from bananajam.assets.families.icons_geometry import (
     ellipse,
     glint_point,
     inside,
-    intersect_convex,
+    is_convex,
     mirror,
     move,
     rect,
@@ -43,9 +45,7 @@ __all__ = [
     "bezier",
     "clip_convex",
     "ellipse",
-    "glint_point",
     "inside",
-    "intersect_convex",
     "mirror",
     "move",
     "rect",
@@ -54,7 +54,6 @@ __all__ = [
     "scale",
     "thickness",
 ]
-WHITE: RGB = (255, 255, 255)
 TAGS = ("icon", "item", "new")
 
 
@@ -103,6 +102,19 @@ def jewel(pal: Palette, hue: float) -> Mat:
     return mat_from(hue_shift(pal.accent, hue), pal, 0.5)
 
 
+def _shrink(pts: Sequence[Point], depth: float, toward_light: bool) -> Pts:
+    """Scale a convex shape about its up-left (or down-right) extreme so the far side moves in by
+    about `depth` along the light diagonal."""
+    diag = [x + y for x, y in pts]
+    lo, hi = min(diag), max(diag)
+    span = (hi - lo) * 0.7071
+    if span <= 1e-9:
+        return list(pts)
+    k = max(0.25, 1.0 - depth / span)
+    qx, qy = pts[diag.index(lo if toward_light else hi)]
+    return [(qx + (x - qx) * k, qy + (y - qy) * k) for x, y in pts]
+
+
 # -- the icon ---------------------------------------------------------------------------------
 class Icon:
     """A deferred list of shaded parts, drawn over a glow halo when `render` is called."""
@@ -110,16 +122,33 @@ class Icon:
     def __init__(self, ctx: RenderContext[Any], fill: float = 0.9) -> None:
         self.pal = ctx.palette
         self.canvas = ctx.canvas()
+        self.size = (float(ctx.width), float(ctx.height))
         self.cx, self.cy = ctx.width / 2, ctx.height / 2
         self.r = ctx.unit * 0.5 * fill
         self.ow = max(1.0, ctx.unit * 0.028)
         self.ink = shade(self.pal.ink, 0.55)
         self.ops: list[Callable[[], None]] = []
         self.silhouette: list[Pts] = []
+        self.extent: list[Point] = []
+        # per-index pose: a tilt, a stretch of the proportions and a fill, fitted at render time
+        pose = ctx.rng("icon-pose")
+        tilt = float(pose.uniform(-0.36, 0.36))
+        stretch = float(pose.uniform(-0.14, 0.14))
+        self.fill = fill * float(pose.uniform(0.84, 1.0))
+        c, s = math.cos(tilt), math.sin(tilt)
+        self.xf = ((1 + stretch) * c, -(1 - stretch) * s, (1 + stretch) * s, (1 - stretch) * c)
+
+    def pose(self, pts: Sequence[Point]) -> np.ndarray:
+        """Normalised points after the per-index tilt and stretch (N×2)."""
+        a, b, c, d = self.xf
+        p = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
+        return np.stack([a * p[:, 0] + b * p[:, 1], c * p[:, 0] + d * p[:, 1]], axis=1)
 
     def m(self, pts: Sequence[Point]) -> Pts:
-        """Normalised points to canvas pixels."""
-        return [(self.cx + x * self.r, self.cy + y * self.r) for x, y in pts]
+        """Normalised points to canvas pixels (plain Python: the lists are short)."""
+        a, b, c, d = (v * self.r for v in self.xf)
+        cx, cy = self.cx, self.cy
+        return [(cx + a * x + b * y, cy + c * x + d * y) for x, y in pts]
 
     def part(
         self,
@@ -133,6 +162,7 @@ class Icon:
         halo: bool = True,
     ) -> None:
         """A cel-shaded piece (normalised points); rim/band/glint are fractions of its size."""
+        self.extent.extend(pts)
         if halo:
             self.silhouette.append(pts)
         self.ops.append(lambda: self._draw_part(pts, mat, rim, band, glint, convex, outline))
@@ -141,6 +171,7 @@ class Icon:
         """An unshaded shape (details, emblems, highlights)."""
         ink = self.ink if outline else None
         w = self.ow * 0.7
+        self.extent.extend(pts)
 
         def op() -> None:
             self.canvas.polygon(self.m(pts), fill=color, outline=ink, width=w, opacity=opacity)
@@ -155,6 +186,7 @@ class Icon:
 
     def stroke(self, pts: Pts, color: RGB, width: float, opacity: float = 1.0) -> None:
         """A constant-width line; `width` in normalised units."""
+        self.extent.extend(pts)
         self.ops.append(lambda: self.canvas.line(self.m(pts), color, width * self.r, opacity))
 
     def sparkle(self, x: float, y: float, size: float, color: RGB | None = None) -> None:
@@ -177,21 +209,18 @@ class Icon:
         v = rim * size * 0.7071  # the lit body sits up-left: a shadow rim shows bottom-right
         w = band * size * 0.7071  # the mid body sits down-right: a light band shows up-left
         lit, body = move(pts, -v, -v), move(pts, w, w)
-        if convex:
+        if rim <= 0 and band <= 0:
+            c.polygon(self.m(pts), fill=mat.mid)
+        elif convex or is_convex(pts):
+            # homotheties about the lit and the shaded extreme stay inside a convex shape exactly:
+            # a shadow crescent bottom-right, a light band up-left, no polygon clipping needed
             c.polygon(self.m(pts), fill=mat.shadow)
-            inner = intersect_convex(pts, lit)
+            inner = _shrink(pts, rim * size, toward_light=True)
             c.polygon(self.m(inner), fill=mat.light)
-            c.polygon(self.m(intersect_convex(inner, body)), fill=mat.mid)
+            c.polygon(self.m(_shrink(inner, band * size, toward_light=False)), fill=mat.mid)
         else:
-            tones = c.blank()
-            tones.polygon(self.m(pts), fill=mat.light)
-            tones.polygon(self.m(body), fill=mat.mid)
-            tones.composite(self._mask(lit), mode="multiply")
-            layer = c.blank()
-            layer.polygon(self.m(pts), fill=mat.shadow)
-            layer.composite(tones)
-            layer.composite(self._mask(pts), mode="multiply")
-            c.composite(layer)
+            c.polygon(self.m(pts), fill=mat.shadow)
+            self._tones(pts, lit, body, mat)
         if glint > 0:
             gx, gy = glint_point(pts)
             gr = glint * size
@@ -204,23 +233,66 @@ class Icon:
         if outline:
             c.polygon(self.m(pts), outline=self.ink, width=self.ow)
 
-    def _mask(self, pts: Pts) -> Canvas:
-        mask = self.canvas.blank()
-        mask.polygon(self.m(pts), fill=WHITE)
-        return mask
+    def _fit(self) -> None:
+        """Scale and centre the posed subject so it fills the canvas without cropping."""
+        if not self.extent:
+            return
+        q = self.pose(self.extent)
+        lo, hi = q.min(axis=0), q.max(axis=0)
+        span = np.maximum(hi - lo, 1e-6)
+        w, h = self.size
+        self.r = float(min(w / span[0], h / span[1])) * self.fill
+        self.cx = w / 2 - float(lo[0] + hi[0]) / 2 * self.r
+        self.cy = h / 2 - float(lo[1] + hi[1]) / 2 * self.r
+
+    def _tones(self, pts: Pts, lit: Pts, body: Pts, mat: Mat) -> None:
+        """Light and mid tones of a concave part, cut to shape ∩ lit copy, in its bounding box
+        only (small masks and one masked paste instead of full-canvas layers)."""
+        c = self.canvas
+        c.flush()
+        k = c.scale
+        px = [(x * k, y * k) for x, y in self.m(pts)]
+        x0 = max(0, int(min(x for x, _ in px)) - 2)
+        y0 = max(0, int(min(y for _, y in px)) - 2)
+        x1 = min(c.img.width, int(max(x for x, _ in px)) + 3)
+        y1 = min(c.img.height, int(max(y for _, y in px)) + 3)
+        if x1 <= x0 or y1 <= y0:
+            return
+        size = (x1 - x0, y1 - y0)
+
+        def flat(poly: Pts) -> list[float]:
+            return [v for x, y in self.m(poly) for v in (x * k - x0, y * k - y0)]
+
+        def layer(mode: str, polys: list[tuple[Pts, Any]]) -> Image.Image:
+            img = Image.new(mode, size, 0)
+            d = aggdraw.Draw(img)
+            d.setantialias(True)
+            for poly, fill in polys:
+                d.polygon(flat(poly), aggdraw.Brush(fill))
+            d.flush()
+            return img
+
+        tones = layer("RGBA", [(pts, tuple(mat.light)), (body, tuple(mat.mid))])
+        mask = ImageChops.multiply(layer("L", [(pts, 255)]), layer("L", [(lit, 255)]))
+        c.img.paste(tones, (x0, y0), mask)
 
     def render(self, halo: float = 0.55) -> Canvas:
         """Draw the glow halo behind the collected silhouette, then every part in order."""
+        self._fit()
         c = self.canvas
         glow_col = self.pal.glow
         polys = [self.m(p) for p in self.silhouette]
 
         def silhouette(g: Canvas) -> None:
             for p in polys:
-                g.polygon(p, fill=glow_col, outline=glow_col, width=self.r * 0.06)
+                g.polygon(p, fill=glow_col, outline=glow_col, width=self.r * 0.06, opacity=halo)
 
         if halo > 0 and polys:
-            c.glow(silhouette, radius=self.r * 0.09, opacity=halo, mode="over")
+            # the canvas is still empty: adding the blurred halo equals laying it under everything
+            small = c.reduced(6 if self.r > 40 else 2)
+            silhouette(small)
+            small.blur(self.r * 0.09)
+            c.composite(small, mode="add")
         for op in self.ops:
             op()
         return c

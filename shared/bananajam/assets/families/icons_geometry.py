@@ -77,8 +77,22 @@ def rotate(pts: Sequence[Point], angle: float, about: Point = (0, 0)) -> Pts:
     ]
 
 
+def is_convex(pts: Sequence[Point]) -> bool:
+    """Whether a simple polygon turns the same way at every vertex."""
+    n, pos, neg = len(pts), False, False
+    for i in range(n):
+        (ax, ay), (bx, by), (cx, cy) = pts[i - 2], pts[i - 1], pts[i]
+        z = (bx - ax) * (cy - by) - (by - ay) * (cx - bx)
+        pos, neg = pos or z > 1e-9, neg or z < -1e-9
+        if pos and neg:
+            return False
+    return n >= 3
+
+
 def clip_convex(subject: Sequence[Point], clip: Sequence[Point]) -> Pts:
     """Sutherland-Hodgman: `subject` clipped to the convex polygon `clip` (any winding)."""
+    if len(clip) > len(subject) and is_convex(subject):
+        subject, clip = clip, subject  # same intersection, fewer clipping passes
     c = np.asarray(clip, float)
     nxt = np.roll(c, -1, axis=0)
     sign = 1.0 if float(np.sum(c[:, 0] * nxt[:, 1] - nxt[:, 0] * c[:, 1])) > 0 else -1.0
@@ -98,48 +112,15 @@ def clip_convex(subject: Sequence[Point], clip: Sequence[Point]) -> Pts:
     return [(float(x), float(y)) for x, y in out]
 
 
-def _cross(ax: np.ndarray, ay: np.ndarray, bx: np.ndarray, by: np.ndarray) -> np.ndarray:
-    return ax * by - ay * bx  # type: ignore[no-any-return]
-
-
-def _inside_convex(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Which points `p` lie in the convex polygon `q` (n×2, m×2 arrays)."""
-    e = np.roll(q, -1, axis=0) - q
-    sign = 1.0 if float(np.sum(_cross(q[:, 0], q[:, 1], e[:, 0], e[:, 1]))) > 0 else -1.0
-    c = _cross(
-        e[None, :, 0], e[None, :, 1], p[:, None, 0] - q[None, :, 0], p[:, None, 1] - q[None, :, 1]
-    )
-    return np.asarray((sign * c >= -1e-9).all(axis=1))
-
-
-def intersect_convex(a: Sequence[Point], b: Sequence[Point]) -> Pts:
-    """The intersection of two convex polygons, all in numpy (vertices inside + edge crossings)."""
-    pa, pb = np.asarray(a, float), np.asarray(b, float)
-    ra, rb = np.roll(pa, -1, axis=0) - pa, np.roll(pb, -1, axis=0) - pb
-    d = pb[None, :, :] - pa[:, None, :]
-    den = _cross(ra[:, None, 0], ra[:, None, 1], rb[None, :, 0], rb[None, :, 1])
-    safe = np.where(np.abs(den) < 1e-12, 1.0, den)
-    t = _cross(d[..., 0], d[..., 1], rb[None, :, 0], rb[None, :, 1]) / safe
-    u = _cross(d[..., 0], d[..., 1], ra[:, None, 0], ra[:, None, 1]) / safe
-    hit = (np.abs(den) >= 1e-12) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
-    ii, _ = np.nonzero(hit)
-    pts = np.concatenate(
-        [pa[_inside_convex(pa, pb)], pb[_inside_convex(pb, pa)], pa[ii] + ra[ii] * t[hit][:, None]]
-    )
-    if len(pts) < 3:
-        return []
-    c = pts.mean(axis=0)
-    order = np.argsort(np.arctan2(pts[:, 1] - c[1], pts[:, 0] - c[0]))
-    return [(float(x), float(y)) for x, y in pts[order]]
-
-
 def thickness(pts: Sequence[Point]) -> float:
     """A shape's typical width (its diameter for a disc, about its short side for a bar)."""
-    arr = np.asarray(pts, float)
-    nxt = np.roll(arr, -1, axis=0)
-    area = abs(float(np.sum(arr[:, 0] * nxt[:, 1] - nxt[:, 0] * arr[:, 1]))) / 2
-    perimeter = float(np.sum(np.hypot(*(nxt - arr).T)))
-    return 3.4 * area / max(perimeter, 1e-9)
+    area2, perimeter = 0.0, 0.0
+    px, py = pts[-1]
+    for x, y in pts:  # plain Python: faster than numpy for the short outlines used here
+        area2 += px * y - x * py
+        perimeter += math.hypot(x - px, y - py)
+        px, py = x, y
+    return 1.7 * abs(area2) / max(perimeter, 1e-9)
 
 
 def inside(pts: Sequence[Point], x: float, y: float) -> bool:

@@ -206,16 +206,20 @@ def icon_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
     seal = kit.mat_from(shade(hue_shift(pal.accent, rng.uniform(-30, 30)), 0.35), pal, 0.45)
     ink = mix(pal.ink, pal.accent, 0.3)
     h = p.length * 0.8
+    hw = float(rng.uniform(0.46, 0.74))  # sheet half-width / roll thickness: changes the outline
     if p.form == "rolled":
-        a = math.radians(-35 + p.tilt)
-        body = kit.rotate(kit.rounded(-0.9, -0.26, 0.9, 0.26, 0.12), a)
+        a = math.radians(-35 + p.tilt * 2.2)
+        t = 0.18 + 0.16 * (hw - 0.46) / 0.28
+        body = kit.rotate(kit.rounded(-0.9, -t, 0.9, t, t * 0.45), a)
         icon.part(body, sheet, rim=0.3, band=0.2, glint=0.1)
-        icon.part(kit.rotate(kit.ellipse(0.9, 0, 0.14, 0.26, 20), a), sheet, rim=0.2, glint=0)
-        icon.stroke(kit.rotate(kit.arc(0.9, 0, 0.07, 0.15, 0, 5.2, 12), a), sheet.shadow, 0.04)
-        icon.stroke(kit.rotate([(-0.9, 0.16), (-0.6, 0.16)], a), sheet.shadow, 0.02, 0.7)
-        for dx in (-0.05, 0.05):
+        icon.part(kit.rotate(kit.ellipse(0.9, 0, t * 0.55, t, 14), a), sheet, rim=0.2, glint=0)
+        icon.stroke(
+            kit.rotate(kit.arc(0.9, 0, t * 0.27, t * 0.58, 0, 5.2, 10), a), sheet.shadow, 0.04
+        )
+        icon.stroke(kit.rotate([(-0.9, t * 0.6), (-0.6, t * 0.6)], a), sheet.shadow, 0.02, 0.7)
+        for dx in (-0.05, 0.05) if rng.random() < 0.5 else (-0.4, -0.3, 0.3, 0.4):
             icon.part(
-                kit.rotate(kit.rect(dx - 0.05, -0.29, dx + 0.05, 0.29), a),
+                kit.rotate(kit.rect(dx - 0.05, -t - 0.03, dx + 0.05, t + 0.03), a),
                 seal,
                 glint=0,
                 halo=False,
@@ -223,8 +227,8 @@ def icon_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
     else:
         top, bot = -h, h
         wave = [
-            (0.62 + 0.03 * math.sin(t * 6 + 1), top + (bot - top) * t)
-            for t in np.linspace(0.05, 0.95, 10)
+            (hw + 0.04 * math.sin(math.pi * t), top + (bot - top) * t)
+            for t in np.linspace(0.05, 0.95, 8)
         ]
         page = kit.rotate(kit.mirror(wave), math.radians(p.tilt * 0.4))
         icon.part(page, sheet, rim=0.06, band=0.05, glint=0, convex=False)
@@ -243,16 +247,16 @@ def icon_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
             for k in range(p.lines):
                 y = top + 0.3 + (bot - top - 0.6) * k / max(p.lines - 1, 1)
                 x1 = 0.45 - rng.uniform(0.0, 0.35) * (k == p.lines - 1 or rng.random() < 0.3)
-                icon.stroke([(-0.45, y), (x1, y)], ink, 0.05, 0.8)
-        _roll(icon, -0.78, 0.78, top - 0.02, 0.13, sheet)
-        _roll(icon, -0.78, 0.78, bot + 0.02, 0.13, sheet)
+                icon.stroke([(-hw * 0.72, y), (x1 * hw / 0.62, y)], ink, 0.05, 0.8)
+        _roll(icon, -hw - 0.16, hw + 0.16, top - 0.02, 0.13, sheet)
+        _roll(icon, -hw - 0.16, hw + 0.16, bot + 0.02, 0.13, sheet)
     if p.seal == "wax":
-        sx, sy = (0.0, 0.0) if p.form == "rolled" else (0.42, h - 0.22)
+        sx, sy = (0.0, 0.0) if p.form == "rolled" else (hw * 0.68, h - 0.22)
         icon.part(kit.ellipse(sx + 0.06, sy + 0.2, 0.07, 0.2, 14), seal, rim=0.3, glint=0)
         icon.part(draw.star(sx, sy, 0.2, 0.17, 9), seal, rim=0.1, band=0.1, glint=0.12)
         icon.flat(kit.ellipse(sx, sy, 0.09, 0.09, 16), seal.shadow, opacity=0.6)
     elif p.seal == "ribbon":
-        sx, sy = (0.0, 0.0) if p.form == "rolled" else (-0.45, h - 0.2)
+        sx, sy = (0.0, 0.0) if p.form == "rolled" else (-hw * 0.72, h - 0.2)
         for side in (-1, 1):
             tail = [(sx, sy), (sx + side * 0.2, sy + 0.42), (sx + side * 0.06, sy + 0.36)]
             icon.part(tail, seal, rim=0.15, band=0.1, glint=0)

@@ -151,8 +151,13 @@ def icon_coin(ctx: RenderContext[CoinParams]) -> Canvas:
         icon.part(kit.ellipse(x, y, 0.56, 0.17, 28), metal, rim=0.12, band=0.25, glint=0)
         icon.flat(kit.ellipse(x - 0.04, y - 0.01, 0.36, 0.08, 20), metal.light, opacity=0.6)
     rx = r * p.squash
-    icon.part(kit.ellipse(cx + r * 0.08, cy + r * 0.06, rx, r, 48), metal, rim=0.5, band=0, glint=0)
-    face = kit.ellipse(cx, cy, rx, r, 48)
+    shape = ctx.rng("coin-shape")  # minted outline and edge depth: round, octagonal or decagonal
+    sides = int(shape.choice([40, 40, 8, 10]))
+    turn = -math.pi / 2 + float(shape.uniform(0, 2 * math.pi / sides))
+    depth = float(shape.uniform(0.05, 0.16))
+    back = kit.ellipse(cx + r * depth, cy + r * depth * 0.75, rx, r, sides, turn)
+    icon.part(back, metal, rim=0.5, band=0, glint=0)
+    face = kit.ellipse(cx, cy, rx, r, sides, turn)
     icon.part(face, metal, rim=0.07, band=0.06, glint=0)
     inner = kit.ellipse(cx, cy, rx * 0.8, r * 0.8, 40)
     icon.part(
