@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
@@ -14,11 +15,9 @@ from bananajam.assets.families._creature_kit_a import (
     Frame,
     Tones,
     blob,
-    clipped,
     ellipse_pts,
     eye,
     fill,
-    halo,
     leg,
     place,
     polar,
@@ -29,6 +28,7 @@ from bananajam.assets.families._creature_kit_a import (
     stroke,
     tube,
 )
+from bananajam.assets.families._creature_kit_a_fast import clipped, halo
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import RGB, mix, shade
@@ -56,10 +56,8 @@ class GiraffeParams(AssetParams):
     facing_left: bool = False
 
 
-def _patches(
-    c: Canvas, f: Frame, rng: np.random.Generator, part: Arr, size: float, style: str, col: RGB
-) -> None:
-    """Giraffe patches, clipped to one body part (design units)."""
+def _patches(rng: np.random.Generator, part: Arr, size: float, style: str) -> list[Arr]:
+    """Giraffe patch outlines scattered over one body part (design units)."""
     step = 0.052 * size
     rad, jit, n, keep = {
         "reticulated": (0.47, 0.22, 6, 1.0),
@@ -67,13 +65,17 @@ def _patches(
         "spotted": (0.3, 0.12, 9, 0.7),
     }[style]
     spots = scatter(rng, part, step, step * rad * 0.25, keep)
-    shapes = [f(blob(rng, x, y, r * 4, jit, n)) for x, y, r in spots]
+    return [blob(rng, x, y, r * 4, jit, n) for x, y, r in spots]
+
+
+def _paint(shapes: list[Arr], col: RGB) -> Callable[[Canvas], None]:
+    """A painter filling the given (canvas-space) patch outlines."""
 
     def paint(layer: Canvas) -> None:
         for sh in shapes:
             fill(layer, sh, col)
 
-    clipped(c, f(part), paint)
+    return paint
 
 
 @asset("giraffe", "creatures", (600, 800), GiraffeParams, tags=("giraffe", "savanna", "ink"))
@@ -121,8 +123,8 @@ def giraffe(ctx: RenderContext[GiraffeParams]) -> Canvas:
     tones = Tones.of(hide, pal, 0.45, 0.45)
     far_tones = Tones.of(mix(hide, pal.ink, 0.4), pal, 0.15, 0.5)
     spot = mix(hide, pal.ink, 0.72)
-    fill(c, f(shadow), shade(pal.ink, 0.3), 0.5)
     halo(c, f(body), pal.glow, f.n(0.05), 0.3)
+    fill(c, f(shadow), shade(pal.ink, 0.3), 0.5)
     stroke(
         c,
         f([(0.11, 0.53), (0.07, 0.61 + 0.05 * s), (0.065, 0.72)]),
@@ -149,9 +151,12 @@ def giraffe(ctx: RenderContext[GiraffeParams]) -> Canvas:
     inner = tube(mane, w - 0.01)[len(mane) :]
     fill(c, f(np.vstack([inner, outer[::-1]])), mix(pal.accent, pal.ink, 0.55))
     shaded(c, f(neck), tones, f.n(0.04))
-    _patches(c, f, rng, neck, p.patch_size * 0.8, p.pattern, spot)
+    neck_spots = _patches(rng, neck, p.patch_size * 0.8, p.pattern)
+    body_spots = _patches(rng, body, p.patch_size, p.pattern)
     shaded(c, f(body), tones, f.n(0.06))
-    _patches(c, f, rng, body, p.patch_size, p.pattern, spot)
+    # both patch layers in one pass: neck patches stop where the body overlaps the neck
+    clipped(c, f(neck), _paint([f(sh) for sh in neck_spots], spot), cut=f(body))
+    clipped(c, f(body), _paint([f(sh) for sh in body_spots], spot))
     for k, hp in enumerate(horns):
         stroke(c, f(hp), f.n(0.022), tones.base if k else tones.dark, start=0.0, end=0.0)
         c.circle(*f.pt(*hp[-1]), f.n(0.017), fill=shade(pal.ink, 0.25))

@@ -13,11 +13,9 @@ from bananajam.assets.families._creature_kit_a import (
     Arr,
     Frame,
     Tones,
-    clipped,
     ellipse_pts,
     eye,
     fill,
-    halo,
     leg,
     place,
     polar,
@@ -29,6 +27,7 @@ from bananajam.assets.families._creature_kit_a import (
     stroke,
     tube,
 )
+from bananajam.assets.families._creature_kit_a_fast import clipped, halo
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade
@@ -67,6 +66,10 @@ def ink_wolf(ctx: RenderContext[WolfParams]) -> Canvas:
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
     rng = ctx.rng("wolf-fur")
     hc, heading, fs, hs, tb = POSES[p.pose]
+    j = [float(v) for v in ctx.rng("wolf-pose").uniform(-1, 1, 5)]  # per-index pose jitter
+    hc = (hc[0] + 0.04 * j[0], hc[1] + 0.06 * j[1])
+    heading += 0.22 * j[2]
+    fs, hs, tb = fs + 0.25 * j[3], hs - 0.25 * j[3], tb + 0.3 * j[4]
     b = p.bulk * 1.35
     body = smooth(
         [

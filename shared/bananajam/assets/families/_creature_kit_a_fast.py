@@ -1,0 +1,92 @@
+"""Fast layer helpers for the creatures A giraffe and wolf.
+
+Same looks as `halo` and `clipped` in `_creature_kit_a`, but every extra layer covers only the
+bounding box of the shape it decorates instead of the whole canvas: the soft halo is drawn as a
+small coverage mask, blurred, scaled to its box and screened there; clipped decorations are
+painted through a translated aggdraw context onto a box-sized layer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import aggdraw
+import numpy as np
+from PIL import Image, ImageChops, ImageFilter
+
+from bananajam.assets.canvas import Canvas
+from bananajam.assets.families._creature_kit_a import Arr
+from bananajam.assets.themes import RGB
+
+
+def _box(c: Canvas, outline: Arr, pad: float) -> tuple[int, int, int, int] | None:
+    """Pixel box around `outline` (logical coordinates) grown by `pad` pixels, inside the image."""
+    s = c.scale
+    lo = np.maximum(np.floor(outline.min(axis=0) * s - pad).astype(int), 0)
+    hi = np.minimum(np.ceil(outline.max(axis=0) * s + pad).astype(int) + 1, c.img.size)
+    if (hi <= lo).any():
+        return None
+    return int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])
+
+
+def _mask(size: tuple[int, int], polys: list[tuple[Arr, int]]) -> Image.Image:
+    """An antialiased L mask: each (pixel polygon, value) painted in order."""
+    m = Image.new("L", size, 0)
+    d = aggdraw.Draw(m)
+    d.setantialias(True)
+    for poly, value in polys:
+        d.polygon(poly.ravel().tolist(), aggdraw.Brush(value))
+    d.flush()
+    return m
+
+
+def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.5) -> None:
+    """Soft light behind a shape, screened onto `c` inside the shape's blurred box only."""
+    c.flush()
+    s = c.scale
+    factor = max(1, min(8, int(radius * s / 3)))
+    box = _box(c, outline, 3 * radius * s + 2 * factor)
+    if box is None:
+        return
+    w, h = box[2] - box[0], box[3] - box[1]
+    small = (max(1, math.ceil(w / factor)), max(1, math.ceil(h / factor)))
+    lo = np.asarray(box[:2], float)
+    m = _mask(small, [((outline * s - lo) / factor, 255)])
+    m = m.filter(ImageFilter.GaussianBlur(radius * s / factor)).resize(
+        (w, h), Image.Resampling.BILINEAR
+    )
+    a = m.point([round(v * opacity) for v in range(256)])
+    chans = [a.point([round(v * ch / 255) for v in range(256)]) for ch in color]
+    src = Image.merge("RGBA", (*chans, a))
+    c.img.paste(ImageChops.screen(c.img.crop(box), src), box)
+
+
+def clipped(
+    c: Canvas, outline: Arr, paint: Callable[[Canvas], None], cut: Arr | None = None
+) -> None:
+    """Run `paint` on a box-sized layer and blend what falls inside `outline` (minus `cut`)."""
+    c.flush()
+    s = c.scale
+    box = _box(c, outline, 2)
+    if box is None:
+        return
+    size = (box[2] - box[0], box[3] - box[1])
+    lo = np.asarray(box[:2], float)
+    layer = Canvas(1, 1, scale=s)
+    layer.width, layer.height = c.width, c.height
+    layer.img = Image.new("RGBA", size, (0, 0, 0, 0))
+    d = aggdraw.Draw(layer.img)
+    d.setantialias(True)
+    d.settransform((-lo[0], -lo[1]))
+    layer._draw = d
+    paint(layer)
+    layer.flush()
+    polys = [(outline * s - lo, 255)]
+    if cut is not None:
+        polys.append((cut * s - lo, 0))
+    m = _mask(size, polys)
+    src = ImageChops.multiply(layer.img, Image.merge("RGBA", (m, m, m, m)))
+    inv = ImageChops.invert(src.getchannel("A"))
+    dst = ImageChops.multiply(c.img.crop(box), Image.merge("RGBA", (inv, inv, inv, inv)))
+    c.img.paste(ImageChops.add(dst, src), box)
