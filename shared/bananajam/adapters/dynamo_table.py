@@ -2,14 +2,14 @@
 
 Key design (all keys are strings; `PK`/`SK` is the primary key, `GSI1PK`/`GSI1SK` the one index):
 
-| record             | PK               | SK                    | GSI1PK  | GSI1SK                  |
-|--------------------|------------------|-----------------------|---------|-------------------------|
-| job (4)            | `JOB#<job_id>`   | `META`                | `JOBS`  | `<created_at>#<job_id>` |
-| job item (4)       | `JOB#<job_id>`   | `ITEM#<i:05d>`        | -       | -                       |
-| idempotency (4)    | `IDEMP#<key>`    | `META`                | -       | -                       |
-| cache entry (5)    | `CACHE#<key>`    | `META`                | `CACHE` | `<last_access>#<key>`   |
-| cache counters (5) | `CACHESTATS`     | `TOTAL` / `CAT#<c>`   | -       | -                       |
-| strategy (6)       | `DIV#<type>`     | `ACTIVE` / `RUN#<ts>` | -       | -                       |
+| record             | PK            | SK                    | GSI1PK  | GSI1SK                  |
+|--------------------|---------------|-----------------------|---------|-------------------------|
+| job (4)            | `JOB#<job_id>` | `META`                | `JOBS`  | `<created_at>#<job_id>` |
+| job item (4)       | `JOB#<job_id>` | `ITEM#<i:05d>`        | -       | -                       |
+| idempotency (4)    | `IDEMP#<key>` | `META`                | -       | -                       |
+| cache entry (5)    | `CACHE#<key>` | `META`                | `CACHE` | `<last_access>#<key>`   |
+| cache counters (5) | `CACHESTATS`  | `TOTAL` / `CAT#<c>`   | -       | -                       |
+| strategy (6)       | `DIV#<type>`  | `ACTIVE` / `RUN#<ts>` | -       | -                       |
 
 (The numbers name the issue that owns the record.)
 
