@@ -60,7 +60,7 @@ def eye(
         sp = [
             (cx + ir * 0.9 * q * math.cos(q * 14), cy + ir * 0.9 * q * math.sin(q * 14)) for q in tt
         ]
-        draw.brush(c, sp, ir * 0.12, shade(pal.accent, 0.3), start=0.3, end=0.1)
+        kit.brush(c, sp, ir * 0.12, shade(pal.accent, 0.3), start=0.3, end=0.1)
     elif style == "rings":
         for k in range(3):
             draw.ring(c, cx, cy, ir * (0.55 + 0.15 * k), ir * 0.04, shade(pal.accent, 0.35))
@@ -94,9 +94,9 @@ def eye(
         c.circle(cx, cy, pr, fill=pal.ink)
     kit.sparkle(c, cx - ir * 0.35, cy - ir * 0.38, ir * 0.35, tint(pal.glow, 0.7))
     lid = mix(pal.accent, pal.glow, 0.35)
-    draw.brush(c, top, a * 0.11, lid, start=0.1, end=0.1)
-    draw.brush(c, bot, a * 0.06, mix(pal.accent, pal.ink, 0.2), start=0.15, end=0.15)
-    draw.brush(c, [(x, y + a * 0.03) for x, y in top[3:-3]], a * 0.03, tint(pal.glow, 0.4))
+    kit.brush(c, top, a * 0.11, lid, start=0.1, end=0.1)
+    kit.brush(c, bot, a * 0.06, mix(pal.accent, pal.ink, 0.2), start=0.15, end=0.15)
+    kit.brush(c, [(x, y + a * 0.03) for x, y in top[3:-3]], a * 0.03, tint(pal.glow, 0.4))
 
 
 class AstralEyeParams(AssetParams):
@@ -124,7 +124,7 @@ def astral_eye(ctx: RenderContext[AstralEyeParams]) -> Canvas:
         t = 2 * math.pi * k / p.rays + 0.5 * math.pi / p.rays
         r0 = math.hypot(a * math.cos(t), a * p.opening * math.sin(t)) * 1.08
         r1 = u * (0.48 if k % 2 == 0 else 0.4)
-        draw.brush(
+        kit.brush(
             c,
             [
                 (cx + r0 * math.cos(t), cy + r0 * math.sin(t)),
@@ -219,19 +219,21 @@ def mystic_eye(ctx: RenderContext[MysticEyeParams]) -> Canvas:
         for k in range(rays):
             t = off + 2 * math.pi * k / rays
             r0, r1 = fr * 0.98, u * (0.49 if k % 2 == 0 else 0.42)
-            ray = [(cx + r0 * math.cos(t), cy + r0 * math.sin(t))]
-            ray.append((cx + r1 * math.cos(t), cy + r1 * math.sin(t)))
-            draw.brush(
-                c, ray, u * 0.045, mix(body, pal.glow, 0.3), smooth=False, start=0.05, end=0.95
+            ray = kit.lerp_pts(
+                (cx + r0 * math.cos(t), cy + r0 * math.sin(t)),
+                (cx + r1 * math.cos(t), cy + r1 * math.sin(t)),
+                6,
             )
+            kit.brush(c, ray, u * 0.04, mix(body, pal.glow, 0.3), smooth=False, end=0.85)
     if shape:
         c.polygon(shape, fill=shade(pal.ink, 0.2), opacity=0.55)
         closed = [*shape, shape[0]]
-        segs = 6 if len(shape) < 10 else 2
-        for i in range(len(shape)):
+        if len(shape) > 10:  # the circle: one unbroken brush ring
+            kit.ink_stroke(c, closed, u * 0.035, body, pal.accent, start=0.02, end=0.02)
+        for i in range(len(shape) if len(shape) < 10 else 0):
             kit.ink_stroke(
                 c,
-                kit.lerp_pts(closed[i], closed[i + 1], segs),
+                kit.lerp_pts(closed[i], closed[i + 1], 6),
                 u * 0.035,
                 body,
                 pal.accent,
@@ -246,7 +248,7 @@ def mystic_eye(ctx: RenderContext[MysticEyeParams]) -> Canvas:
         d = (x - cx) / a
         lash = [(x, y), (x + d * a * 0.18 * reach, y - a * 0.2 * reach)]
         lash.append((x + d * a * 0.34 * reach, y - a * 0.28 * reach))
-        draw.brush(c, lash, a * 0.07, body, start=0.05, end=0.7)
+        kit.brush(c, lash, a * 0.07, body, start=0.05, end=0.7)
     eye(c, cx, ey, a, p.opening, 0.95, pal, "round" if p.iris != "flecks" else "slit", p.iris, rng)
     if p.tear:
         tx, ty, tr = cx + a * 0.25, ey + a * p.opening + a * 0.28, a * 0.1

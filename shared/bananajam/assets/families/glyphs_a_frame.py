@@ -131,6 +131,6 @@ def mystic_frame(ctx: RenderContext[FrameParams]) -> Canvas:
                     (x + px * r * 2.2 - ox * r, y + py * r * 2.2 - oy * r),
                     (x + px * r * 1.5 - ox * r * 1.2, y + py * r * 1.5 - oy * r * 1.2),
                 ]
-                draw.brush(c, curl, r * 0.5, mix(pal.accent, pal.glow, 0.4), start=0.1, end=0.6)
+                kit.brush(c, curl, r * 0.5, mix(pal.accent, pal.glow, 0.4), start=0.1, end=0.6)
             motif(c, "diamond", x, y, r * 0.9, pal)
     return c

@@ -65,9 +65,10 @@ def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
 
     c = kit.glow_canvas(ctx.width, ctx.height, glow, u * 0.06)
     body, hi = mix(pal.accent, pal.glow, 0.25), mix(pal.accent, pal.glow, 0.7)
-    c.polygon(draw.stroke_outline(pts, width * 2.0), fill=pal.accent, opacity=0.18)
+    path = np.stack([xs, ys], axis=1)
+    c.polygon(kit.outline(path, width * 2.0), fill=pal.accent, opacity=0.18)
     cut = n if p.style != "dry" else int(n * 0.62)
-    c.polygon(draw.stroke_outline(pts[:cut], width[:cut] * draw.taper(cut, 0.01, 0.2)), fill=body)
+    c.polygon(kit.outline(path[:cut], width[:cut] * draw.taper(cut, 0.01, 0.2)), fill=body)
     if p.style == "dry":
         for b in range(7):
             off = (b / 6 - 0.5) * 0.8
@@ -77,15 +78,15 @@ def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
             seg = _polyline(
                 xs[s0:s1] + off * width[s0:s1] * nx, ys[s0:s1] + off * width[s0:s1] * ny
             )
-            draw.brush(c, seg, float(width[s0]) * 0.16, body, smooth=False, start=0.05, end=0.5)
+            kit.brush(c, seg, float(width[s0]) * 0.16, body, smooth=False, start=0.05, end=0.5)
     if p.style == "double":
         k = int(n * 0.7)
         inner = _polyline(cx + (xs[:k] - cx) * 0.78, cy + (ys[:k] - cy) * 0.78)
-        draw.brush(c, inner, p.thickness * u * 0.4, body, opacity=0.85, smooth=False)
+        kit.brush(c, inner, p.thickness * u * 0.4, body, opacity=0.85, smooth=False)
     # Highlight ridge along the inner edge of the loaded part of the stroke.
     k0, k1 = int(n * max(0.0, p.load * 0.7 - 0.3)), int(n * min(1.0, p.load * 0.7 + 0.3))
     ridge = [(x - (x - cx) * 0.02, y - (y - cy) * 0.02) for x, y in pts[k0:k1]]
-    draw.brush(c, ridge, p.thickness * u * 0.28, hi, opacity=0.8, smooth=False, end=0.6)
+    kit.brush(c, ridge, p.thickness * u * 0.28, hi, opacity=0.8, smooth=False, end=0.6)
     spl = ctx.rng("splash")
     for _ in range(int(spl.integers(3, 9))):
         x, y = pts[int(spl.integers(0, 12))]
@@ -206,7 +207,7 @@ def ink_splatter(ctx: RenderContext[SplatterParams]) -> Canvas:
         ex, ey = ox + d * math.cos(a), oy + d * math.sin(a)
         if streak:
             mid = kit.lerp_pts((ox, oy), (ex, ey), 6)
-            draw.brush(c, mid, s * 1.6, body, smooth=False, start=0.02, end=0.9)
+            kit.brush(c, mid, s * 1.6, body, smooth=False, start=0.02, end=0.9)
             c.circle(ex, ey, s * 0.9, fill=body)
             c.circle(ex - s * 0.3, ey - s * 0.3, s * 0.3, fill=hi)
         else:

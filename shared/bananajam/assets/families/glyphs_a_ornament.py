@@ -107,7 +107,7 @@ def ink_divider(ctx: RenderContext[DividerParams]) -> Canvas:
         main = [(sx(float(d)), cy + h * amp * float(v)) for d, v in zip(xs, wave, strict=True)]
         wide = p.thickness * h * (0.65 if p.style == "lattice" else 1.0)
         kit.ink_stroke(c, main, wide, body, pal.accent, start=0.04, end=0.85)
-        draw.brush(
+        kit.brush(
             c,
             [(x, y - wide * 0.18) for x, y in main[:28]],
             wide * 0.3,
@@ -130,7 +130,7 @@ def ink_divider(ctx: RenderContext[DividerParams]) -> Canvas:
                 )
                 for t in a
             ]
-            draw.brush(c, spiral, h * 0.07, body, start=0.1, end=0.7)
+            kit.brush(c, spiral, h * 0.07, body, start=0.1, end=0.7)
             c.circle(spiral[-1][0], spiral[-1][1], h * 0.035, fill=hi)
         if p.style == "vine":
             for k in range(3, 38, 6):
@@ -139,7 +139,7 @@ def ink_divider(ctx: RenderContext[DividerParams]) -> Canvas:
                 leaf = draw.catmull_rom(
                     [(x, y), (sx(float(xs[k]) + h * 0.12), ly), (sx(float(xs[k]) + h * 0.3), ly)], 5
                 )
-                draw.brush(c, leaf, h * 0.1, mix(body, hi, 0.4), start=0.1, end=0.6)
+                kit.brush(c, leaf, h * 0.1, mix(body, hi, 0.4), start=0.1, end=0.6)
         if p.style == "beads":
             for k in range(6):
                 d = mr * 1.4 + (end - mr * 1.4) * (k + 0.5) / 6
@@ -168,17 +168,19 @@ def _profile(kind: str, t: np.ndarray) -> np.ndarray:
     return np.sin(np.pi * t)
 
 
+_T12 = np.linspace(0, 1, 12)
+_PROFILES = {k: _profile(k, _T12) for k in ("round", "teardrop", "spike", "pointed")}
+
+
 def petal(
     cx: float, cy: float, a: float, r0: float, r1: float, hw: float, kind: str
 ) -> list[Point]:
     """A petal polygon pointing outward at angle `a` between radii r0 and r1."""
-    t = np.linspace(0, 1, 12)
-    half = _profile(kind, t) * hw
-    rad = r0 + (r1 - r0) * t
+    half = np.concatenate([_PROFILES[kind], -_PROFILES[kind][::-1]]) * hw
+    rad = r0 + (r1 - r0) * np.concatenate([_T12, _T12[::-1]])
     ca, sa = math.cos(a), math.sin(a)
-    left = [(cx + q * ca - s * sa, cy + q * sa + s * ca) for q, s in zip(rad, half, strict=True)]
-    right = [(cx + q * ca + s * sa, cy + q * sa - s * ca) for q, s in zip(rad, half, strict=True)]
-    return left + right[::-1]
+    xs, ys = cx + rad * ca - half * sa, cy + rad * sa + half * ca
+    return list(zip(xs.tolist(), ys.tolist(), strict=True))
 
 
 @asset("ink_mandala", "glyphs", (600, 600), MandalaParams, tags=("ink", "mandala", "radial"))

@@ -52,6 +52,13 @@ def spark_burst(ctx: RenderContext[SparkParams]) -> Canvas:
         lengths *= np.where(np.arange(n) % 2 == 0, 1.0, 0.55)
     elif p.rays == "cross":
         lengths *= 0.45 + 0.55 * np.abs(np.cos((angles - heading) * 2)) ** 3
+    # Fit: scale the burst about the canvas centre so no spark tip leaves the canvas.
+    bend = p.curl * 0.9 * (0.4 if spread < 1.0 else 1.0)
+    hw, hh = ctx.width / 2, ctx.height / 2
+    tx = np.abs(cx - hw + lengths * np.cos(angles + bend)).max() + ctx.unit * 0.02
+    ty = np.abs(cy - hh + lengths * np.sin(angles + bend)).max() + ctx.unit * 0.02
+    f = min(1.0, hw * 0.97 / tx, hh * 0.97 / ty)
+    cx, cy, R, lengths = hw + (cx - hw) * f, hh + (cy - hh) * f, R * f, lengths * f
     starts = R * rng.uniform(0.04, 0.22, n) * (1.5 - p.core)
     widths = ctx.unit * rng.uniform(0.012, 0.03, n) * (1.3 if p.style == "teardrop" else 1.0)
     hot, mid = tint(pal.glow, 0.55), mix(pal.glow, pal.accent, 0.35)
@@ -75,7 +82,7 @@ def spark_burst(ctx: RenderContext[SparkParams]) -> Canvas:
         prof = np.sqrt(np.clip(1 - t, 0, 1)) * np.clip(t * 6, 0, 1) * 1.3
     else:
         prof = 0.7 * ((t * 5) % 1.0 < 0.6) * (1 - t * 0.6)
-    ang = angles[:, None] + p.curl * (t**2) * 0.9 * (0.4 if spread < 1.0 else 1.0)
+    ang = angles[:, None] + bend * t**2
     d = starts[:, None] + (lengths - starts)[:, None] * t
     paths = np.stack([cx + d * np.cos(ang), cy + d * np.sin(ang)], axis=-1)
     w = widths[:, None] * prof
