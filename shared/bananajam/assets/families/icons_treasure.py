@@ -233,9 +233,8 @@ def icon_chest(ctx: RenderContext[ChestParams]) -> Canvas:
         icon.part(mound, gold, rim=0.12, band=0.15, glint=0)
         for _ in range(9):
             x, y = rng.uniform(-0.7, 0.7) * w, seam - rng.uniform(0.0, 0.22)
-            icon.part(
-                kit.ellipse(x, y, 0.1, 0.05, 12), gold, rim=0.3, band=0.2, glint=0, halo=False
-            )
+            icon.flat(kit.ellipse(x, y, 0.1, 0.05, 10), gold.mid, outline=True)  # tiny: flat
+            icon.flat(kit.ellipse(x - 0.02, y - 0.012, 0.05, 0.018, 8), gold.light)
         icon.sparkle(-0.3, -0.32, 0.16)
         icon.sparkle(0.35, -0.2, 0.11)
     else:
@@ -264,7 +263,7 @@ def icon_chest(ctx: RenderContext[ChestParams]) -> Canvas:
     if p.studs:
         for x in (-w + 0.07, w - 0.07):
             for y in (seam + 0.2, bottom - 0.1):
-                icon.part(kit.ellipse(x, y, 0.045, 0.045, 10), gold, rim=0.3, glint=0, halo=False)
+                icon.flat(kit.ellipse(x, y, 0.045, 0.045, 8), gold.light, outline=True)
     ly = seam + 0.05
     if p.lock == "padlock":
         icon.stroke(kit.arc(0, ly + 0.02, 0.12, 0.14, math.pi, 2 * math.pi, 12), icon.ink, 0.07)
