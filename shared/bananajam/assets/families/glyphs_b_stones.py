@@ -23,7 +23,37 @@ from bananajam.assets.families._glyph_kit_b import (
 )
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
-from bananajam.assets.themes import mix, shade, tint
+from bananajam.assets.themes import RGB, mix, shade, tint
+
+
+def _half_plane(poly: np.ndarray, v: np.ndarray) -> list[Point]:
+    """The part of a convex polygon where `v` (a value per vertex) is >= 0."""
+    out: list[Point] = []
+    n = len(poly)
+    for i in range(n):
+        p, q, a, b = poly[i], poly[(i + 1) % n], v[i], v[(i + 1) % n]
+        if a >= 0:
+            out.append((float(p[0]), float(p[1])))
+        if (a >= 0) != (b >= 0):
+            x, y = p + (q - p) * (a / (a - b))
+            out.append((float(x), float(y)))
+    return out
+
+
+def banded_poly(
+    c: Canvas, pts: list[Point], c0: RGB, c1: RGB, axis: Point, bands: int = 16
+) -> None:
+    """A linear gradient fill drawn as nested vector bands (no canvas flush, unlike a raster
+    gradient); `axis` weighs x and y across the bounding box as in `gradient_poly`."""
+    arr = np.asarray(pts, dtype=float)
+    lo, size = arr.min(axis=0), np.maximum(np.ptp(arr, axis=0), 1e-6)
+    t = ((arr - lo) / size) @ np.asarray(axis, dtype=float)
+    t /= max(float(t.max()), 1e-6)
+    c.polygon(pts, fill=mix(c0, c1, 0.5 / bands))
+    for k in range(1, bands):
+        band = _half_plane(arr, t - k / bands)
+        if len(band) >= 3:
+            c.polygon(band, fill=mix(c0, c1, (k + 0.5) / bands))
 
 
 class ObeliskParams(AssetParams):
@@ -59,7 +89,7 @@ def runic_obelisk(ctx: RenderContext[ObeliskParams]) -> Canvas:
     for k in range(p.steps):
         hw = bw / 2 + 14 * (p.steps - k)
         y0 = base - step_h * (k + 1)
-        gradient_poly(
+        banded_poly(
             c,
             P([(cx - hw, y0), (cx + hw, y0), (cx + hw, y0 + step_h), (cx - hw, y0 + step_h)]),
             pal.mid,
@@ -71,13 +101,13 @@ def runic_obelisk(ctx: RenderContext[ObeliskParams]) -> Canvas:
     left = [(cx - bw / 2, yb), (xm_b, yb), (xm_t, yt), (cx - tw / 2, yt)]
     right = [(xm_b, yb), (cx + bw / 2, yb), (cx + tw / 2, yt), (xm_t, yt)]
     lit, dark = mix(pal.ink, pal.accent, 0.5), shade(pal.ink, 0.35)
-    gradient_poly(c, P(left), lit, mix(pal.ink, pal.accent, 0.12), (0.3, 1.0))
-    gradient_poly(c, P(right), mix(pal.ink, pal.accent, 0.2), dark, (1.0, 0.4))
+    banded_poly(c, P(left), lit, mix(pal.ink, pal.accent, 0.12), (0.3, 1.0))
+    banded_poly(c, P(right), mix(pal.ink, pal.accent, 0.2), dark, (1.0, 0.4))
     c.line(P([(xm_b, yb), (xm_t, yt)]), mix(lit, pal.glow, 0.35), f.d(2.5))
     apex: list[Point] = []
     if p.cap == "pyramid":
         apex = [(cx + tw * split * 0.5, yt - tw * 0.9)]
-        gradient_poly(c, P([left[3], left[2], apex[0]]), tint(lit, 0.15), lit, (0.5, 1.0))
+        banded_poly(c, P([left[3], left[2], apex[0]]), tint(lit, 0.15), lit, (0.5, 1.0))
         c.polygon(P([right[3], right[2], apex[0]]), fill=dark)
     elif p.cap == "broken":
         jag = [(cx - tw / 2 + tw * t, yt - rng.uniform(0, tw * 0.5)) for t in np.linspace(0, 1, 6)]
