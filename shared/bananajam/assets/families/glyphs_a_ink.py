@@ -37,9 +37,9 @@ def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
     rng = ctx.rng("enso")
     # Per-index pose: the ellipse tilt, its size and a small off-centre drift change the outline.
     tilt = float(rng.uniform(0, math.pi))
-    R = u * float(rng.uniform(0.33, 0.4)) * (1.0 - (1.0 - p.aspect) * 0.15)
-    cx = ctx.width / 2 + u * float(rng.uniform(-0.035, 0.035))
-    cy = ctx.height / 2 + u * float(rng.uniform(-0.035, 0.035))
+    R = u * float(rng.uniform(0.88, 1.0)) * (0.44 - 0.75 * p.thickness)
+    cx = ctx.width / 2 + u * float(rng.uniform(-0.025, 0.025))
+    cy = ctx.height / 2 + u * float(rng.uniform(-0.025, 0.025))
     a0 = p.rotation * 2 * math.pi - math.pi / 2
     sweep = 2 * math.pi - p.gap + (1.6 if p.style == "overshoot" else 0.0)
     n = 110
@@ -66,7 +66,7 @@ def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
     c = kit.glow_canvas(ctx.width, ctx.height, glow, u * 0.06)
     body, hi = mix(pal.accent, pal.glow, 0.25), mix(pal.accent, pal.glow, 0.7)
     path = np.stack([xs, ys], axis=1)
-    c.polygon(kit.outline(path, width * 2.0), fill=pal.accent, opacity=0.18)
+    c.polygon(kit.outline(path, width * 1.5), fill=pal.accent, opacity=0.2)
     cut = n if p.style != "dry" else int(n * 0.62)
     c.polygon(kit.outline(path[:cut], width[:cut] * draw.taper(cut, 0.01, 0.2)), fill=body)
     if p.style == "dry":
