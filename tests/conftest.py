@@ -68,9 +68,10 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def aws(aws_env: None) -> Iterator[dict[str, Any]]:
     """moto in-process, with resources created from template.yaml."""
     import boto3
+    from moto import mock_aws
+
     from bananajam.config import get_settings
     from bananajam.local.resources import create_from_template
-    from moto import mock_aws
 
     with mock_aws():
         reset_all()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from bananajam.local.resources import http_routes, load_template, resources_of_type
 
 EVENTS = sorted((Path(__file__).resolve().parents[2] / "events").glob("*.json"))

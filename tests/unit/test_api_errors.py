@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from bananajam.api.errors import field_name
-from bananajam.api.factory import create_app
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
+
+from bananajam.api.errors import field_name
+from bananajam.api.factory import create_app
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from bananajam.local.resources import http_routes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from bananajam.local.resources import load_template, resources_of_type, schedule_seconds
 
 ROOT = Path(__file__).resolve().parents[2]

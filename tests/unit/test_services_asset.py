@@ -6,12 +6,13 @@ import threading
 from typing import Any
 
 import pytest
+from conftest import FakeStore
+
 from bananajam.config import Settings
 from bananajam.errors import FieldError, UnknownAssetError, UnknownThemeError
 from bananajam.services.asset_service import AssetService, GenerateCommand
 from bananajam.services.cache_index import CacheEntry
 from bananajam.services.cache_keys import ActiveStrategy
-from conftest import FakeStore
 
 
 class CountingMeter:
