@@ -15,6 +15,7 @@ from typing import Any
 
 import aggdraw
 import numpy as np
+from PIL import Image
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
@@ -61,27 +62,35 @@ def fit(
     margin: float = 0.03,
     tilt: float = 0.0,
     squash: float = 1.0,
+    slim: float = 1.0,
 ) -> Fit:
     """Fit a dw×dh design box into the requested size, centred, with a small margin.
 
     `tilt` (radians) rotates the design about its centre and `squash` scales it horizontally
-    (>1 wider), both before fitting, so a posed subject still never crops.
+    (>1 wider), both before fitting, so a posed subject still never crops. `slim` < 1 says the
+    subject only spans that fraction of the box's width, so a tilted narrow subject stays large.
     """
     ca, sa = math.cos(tilt), math.sin(tilt)
     m = (ca * squash, -sa, sa * squash, ca)
-    ew = abs(m[0]) * dw + abs(m[1]) * dh
-    eh = abs(m[2]) * dw + abs(m[3]) * dh
+    ew = abs(m[0]) * dw * slim + abs(m[1]) * dh
+    eh = abs(m[2]) * dw * slim + abs(m[3]) * dh
     s = min(ctx.width / ew, ctx.height / eh) * (1.0 - 2.0 * margin)
     return Fit(s, ctx.width / 2.0, ctx.height / 2.0, m, dw / 2.0, dh / 2.0)
 
 
 def posed(
-    ctx: RenderContext[Any], dw: float, dh: float, tilt: float, squash: float, margin: float = 0.03
+    ctx: RenderContext[Any],
+    dw: float,
+    dh: float,
+    tilt: float,
+    squash: float,
+    margin: float = 0.03,
+    slim: float = 1.0,
 ) -> Fit:
     """`fit` with a per-index pose from the seeded rng: tilt within ±`tilt` radians and a
     horizontal squash within 1 ± `squash` (drawn evenly so neighbours differ visibly)."""
     r = ctx.rng("pose").uniform(-1.0, 1.0, 2)
-    return fit(ctx, dw, dh, margin, float(r[0]) * tilt, 1.0 + float(r[1]) * squash)
+    return fit(ctx, dw, dh, margin, float(r[0]) * tilt, 1.0 + float(r[1]) * squash, slim)
 
 
 @dataclass(frozen=True)
@@ -152,9 +161,12 @@ def shaded(
     x1, y1 = min(c.img.width, int(max(xs)) + 2), min(c.img.height, int(max(ys)) + 2)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
-    a = _mask(x1 - x0, y1 - y0, x0, y0, polys)
-    if holes:
-        a *= 1.0 - _mask(x1 - x0, y1 - y0, x0, y0, holes)
+    w, h = x1 - x0, y1 - y0
+    cover = aggdraw.Draw("L", (w, h), 0)  # coverage of polys minus holes, scaled by opacity
+    cover.setantialias(True)
+    for brush, group in ((aggdraw.Brush(round(255 * opacity)), polys), (aggdraw.Brush(0), holes)):
+        for poly in group:
+            cover.polygon([v for x, y in poly for v in (x - x0, y - y0)], brush)
     gx = np.arange(x0, x1, dtype=np.float32) + 0.5
     gy = np.arange(y0, y1, dtype=np.float32)[:, None] + 0.5
     if radial is not None:
@@ -165,17 +177,12 @@ def shaded(
         lo, hi = min(proj), max(proj)
         t = (gx * ca + gy * sa - lo) / max(hi - lo, 1e-3)
     idx = np.clip(t * 255.0, 0, 255).astype(np.uint8)
-    draw.blend_region(c, x0, y0, lut(stops)[idx], a * opacity)
-
-
-def _mask(w: int, h: int, x0: int, y0: int, polys: Sequence[Poly]) -> np.ndarray:
-    """Antialiased coverage (0..1) of the polygons, drawn straight into an 8-bit buffer."""
-    d = aggdraw.Draw("L", (w, h), 0)
-    d.setantialias(True)
-    brush = aggdraw.Brush(255)
-    for poly in polys:
-        d.polygon([v for x, y in poly for v in (x - x0, y - y0)], brush)
-    return np.frombuffer(d.tobytes(), np.uint8).reshape(h, w).astype(np.float32) / 255.0
+    rgba = np.full((h, w, 4), 255, np.uint8)
+    rgba[..., :3] = (lut(stops) * 255.0 + 0.5).astype(np.uint8)[idx]
+    # pasting an opaque patch through a coverage mask is exactly premultiplied "over"
+    c.flush()
+    mask = Image.frombytes("L", (w, h), cover.tobytes())
+    c.img.paste(Image.fromarray(rgba, "RGBA"), (x0, y0, x1, y1), mask)
 
 
 def plate(
@@ -198,7 +205,14 @@ def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = No
     """A round stud or set gem: dark seat, domed body, specular spark."""
     c.circle(x, y, r * 1.18, fill=m.deep)
     top = gem if gem is not None else m.shine
-    draw.radial_shade(c, x, y, r, tint(top, 0.3), shade(gem or m.dark, 0.3))
+    inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
+    if r * c.scale > 10:
+        draw.radial_shade(c, x, y, r, inner, outer)
+    else:  # small studs: stepped discs shrinking toward the light, no pixel pass
+        for i in range(4):
+            f = 1.0 - i / 4.0
+            o = 0.35 * r * (1.0 - f)
+            c.circle(x - o, y - o, r * f, fill=mix(outer, inner, i / 3.0))
     c.circle(x - r * 0.35, y - r * 0.38, r * 0.22, fill=tint(top, 0.7), opacity=0.85)
 
 
@@ -258,3 +272,25 @@ def outline(cx: float, cy: float, r: float, kind: str, lobes: int, n: int = 72) 
             q = 0.94 + 0.06 * math.cos(lobes * a)
         out.append((cx + r * q * math.cos(a), cy + r * q * math.sin(a)))
     return out
+
+
+def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opacity: float) -> None:
+    """A soft additive light disc of radius `r` feathered by `blur`, blended only in its box
+    (a cheap local stand-in for `Canvas.glow` on one small circle)."""
+    reach = r + 2.0 * blur
+    x0, y0 = max(0, int(x - reach)), max(0, int(y - reach))
+    x1, y1 = min(c.img.width, int(x + reach) + 1), min(c.img.height, int(y + reach) + 1)
+    if x1 - x0 < 1 or y1 - y0 < 1:
+        return
+    gx = np.arange(x0, x1, dtype=np.float32) + 0.5
+    gy = np.arange(y0, y1, dtype=np.float32)[:, None] + 0.5
+    t = np.clip((np.hypot(gx - x, gy - y) - r + blur) / (3.0 * max(blur, 0.5)), 0.0, 1.0)
+    a = opacity * (1.0 - t) ** 2 * 255.0
+    add = np.empty((*a.shape, 4), np.float32)
+    add[..., :3] = a[..., None] * (np.asarray(color, np.float32) / 255.0)
+    add[..., 3] = a
+    c.flush()
+    box = (x0, y0, x1, y1)
+    dst = np.asarray(c.img.crop(box), np.float32)
+    out = np.minimum(dst + add, 255.0).astype(np.uint8)
+    c.img.paste(Image.fromarray(out, "RGBA"), box)

@@ -115,7 +115,7 @@ def ancient_sundial(ctx: RenderContext[SundialParams]) -> Canvas:
     gw = 16 + 16 * p.gnomon
     blade = [(C - gw / 2, C + 20), (C - 4, C - 170 - 30 * p.gnomon), (C + gw / 2, C + 20)]
     k.plate(c, [f.pts(blade)], m, edge * 0.8, 0.0)
-    c.glow(lambda g: g.circle(*f.p(C, C), f.l(40), fill=pal.glow), f.l(14), 0.6)
+    k.halo(c, *f.p(C, C), f.l(40), f.l(14), pal.glow, 0.6)
     k.boss(c, *f.p(C, C + 10), f.l(22), m, gem=pal.glow)
     return c
 

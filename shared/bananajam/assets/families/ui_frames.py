@@ -94,7 +94,7 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
             k.boss(c, *f.p(bx, by), f.l(fw * 0.22), m)
     top = min(y for _, y in outer)
     if p.crest == "star":
-        c.glow(lambda g: g.circle(*f.p(cx, top - 6), f.l(30), fill=pal.glow), f.l(14), 0.8)
+        k.halo(c, *f.p(cx, top - 6), f.l(30), f.l(14), pal.glow, 0.8)
         k.plate(c, [f.pts(draw.star(cx, top - 6, 52, 20, 8, -math.pi / 2))], m, edge, 0.8)
         k.boss(c, *f.p(cx, top - 6), f.l(14), m, gem=pal.glow)
     elif p.crest == "crown":

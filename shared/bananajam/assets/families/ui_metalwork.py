@@ -58,13 +58,15 @@ def _bow(shape: str, cx: float, cy: float, r: float) -> tuple[list[list[Point]],
 def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     """An ornate skeleton key: shaped bow, engraved shaft and a notched bit."""
     c, p, pal = ctx.canvas(), ctx.params, ctx.palette
-    f = k.posed(ctx, 200, 400, 0.4, 0.22)
+    f = k.posed(ctx, 200, 400, 0.4, 0.22, slim=0.75)
     m = k.metal(pal, p.hue, 0.1)
     rng = ctx.rng("bit")
-    cx, br = 100.0, 62.0
-    bow_y = 18 + br
+    size = ctx.rng("proportions").uniform(0.0, 1.0, 2)
+    cx, br = 100.0, 50.0 + 20.0 * float(size[0])
+    shift = 20.0 * (1.0 - float(size[1]))  # keeps shorter keys centred in the box
+    bow_y = 18 + br + shift
     sw = 17 + 8 * p.shaft
-    top, bot = bow_y + br * 0.7, 380.0
+    top, bot = bow_y + br * 0.7, 345.0 + 40.0 * float(size[1]) + shift
     bit_h = 40 + 10 * p.teeth
     # bit: a stepped plate on the right (and mirrored left), notches from the seed
     step = bit_h / p.teeth
@@ -106,7 +108,7 @@ def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     if p.gem:
         gy = bow_y + (br * 0.15 if p.bow == "crown" else 0.0)
         gr = br * (0.3 if p.bow in ("ring", "diamond") else 0.2)
-        c.glow(lambda g: g.circle(*f.p(cx, gy), f.l(gr * 1.6), fill=pal.glow), f.l(12), 0.7)
+        k.halo(c, *f.p(cx, gy), f.l(gr * 1.6), f.l(12), pal.glow, 0.7)
         k.boss(c, *f.p(cx, gy), f.l(gr), m, gem=pal.glow)
     return c
 
@@ -178,7 +180,7 @@ def broken_chain(ctx: RenderContext[ChainParams]) -> Canvas:
         k.plate(c, outer_c, m, edge, ang, holes=holes_c)
     # sparks and glow at the break
     bx, by = f.p(*pivot)
-    c.glow(lambda g: g.circle(bx, by, f.l(26), fill=pal.glow), f.l(16), 0.9)
+    k.halo(c, bx, by, f.l(26), f.l(16), pal.glow, 0.9)
     rng = ctx.rng("sparks")
     for _ in range(7):
         a, d = rng.uniform(0, 2 * math.pi), rng.uniform(10, 46)
@@ -256,6 +258,6 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
         a = rot + math.pi * (i + 0.5) / nt
         c.circle(*f.p(cx + rd * math.cos(a), cy + rd * math.sin(a)), f.l(3.2), fill=m.deep)
     k.plate(c, [f.pts(draw.regular_polygon(cx, cy, hub_r, 8, rot))], m, edge, 0.8)
-    c.glow(lambda g: g.circle(*f.p(cx, cy), f.l(hub_r * 0.7), fill=pal.glow), f.l(16), 0.7)
+    k.halo(c, *f.p(cx, cy), f.l(hub_r * 0.7), f.l(16), pal.glow, 0.7)
     k.boss(c, *f.p(cx, cy), f.l(hub_r * 0.5), m, gem=pal.glow)
     return c

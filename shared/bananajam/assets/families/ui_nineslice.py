@@ -109,7 +109,8 @@ def _frame(ctx: RenderContext[Any], st: Style, state: State, fill: RGB, label: s
     glow = np.asarray(pal.glow if state == "hover" else shade(pal.ink, 0.5), np.float32) / 255.0
     core = inner * (1 - 0.55 * shadow) + glow * 0.55 * shadow
     if label == "glossy":
-        band = np.clip(1.0 - np.abs(ys / H - 0.3) / 0.16, 0.0, 1.0)[..., None]
+        band = np.clip(1.0 - np.abs(ys / H - 0.3) / 0.16, 0.0, 1.0)
+        band = np.maximum(band, np.exp(-(((d - b - 0.07 * u) / (0.03 * u)) ** 2)))[..., None]
         core = core + (np.asarray(m.shine, np.float32) / 255.0 - core) * 0.3 * band
     line = np.asarray(m.light, np.float32) / 255.0
     for i in range(st.inset):
@@ -123,12 +124,22 @@ def _frame(ctx: RenderContext[Any], st: Style, state: State, fill: RGB, label: s
     # a raised or sunken inner plate at a per-index distance, with a lit bevel
     at = b + st.step * u
     rise = np.clip((d - at) / max(1.0, u * 0.012) + 0.5, 0.0, 1.0)[..., None]
-    core = np.clip(core * (1.0 + st.lift * rise), 0.0, 1.0)
+    lift = st.lift
+    core = np.clip(core * (1.0 + lift * rise), 0.0, 1.0)
     bevel = np.clip(1.0 - np.abs(d - at) / max(0.8, u * 0.01), 0.0, 1.0)
-    core = np.clip(core * (1.0 + 0.8 * np.sign(st.lift) * lit * bevel)[..., None], 0.0, 1.0)
-    sheen = np.exp(-(((d - b - st.band * u) / (0.05 * u)) ** 2))[..., None]
+    core = np.clip(core * (1.0 + 0.8 * np.sign(lift) * lit * bevel)[..., None], 0.0, 1.0)
+    sheen = np.exp(-(((d - b - st.band * u) / ((0.03 + st.gap) * u)) ** 2))[..., None]
     tone = m.base if st.lift * st.band > 0.06 or st.lift < -0.35 else shade(pal.ink, 0.4)
     core = core + (np.asarray(tone, np.float32) / 255.0 - core) * 0.4 * sheen
+    if label:  # a soft reflection on the label, kept inside the centre slice (stretches cleanly)
+        sx, sw = 0.2 + 1.6 * (st.band - 0.08), 0.08 + 0.6 * st.gap
+        win = np.clip(
+            np.minimum(np.minimum(xs - cr, W - cr - xs), np.minimum(ys - cr, H - cr - ys)),
+            0.0,
+            None,
+        )
+        spot = np.exp(-(((xs / W - sx) / sw) ** 2)) * np.clip(win / (0.14 * u), 0.0, 1.0)
+        core = core + (np.asarray(m.light, np.float32) / 255.0 - core) * 0.45 * spot[..., None]
     rgb = np.where((d > b)[..., None], core, rgb)
     alpha = np.clip(d + 0.5, 0.0, 1.0) * (0.55 if state == "disabled" else 1.0)
     c.paste_rgb(rgb.astype(np.float32), alpha.astype(np.float32))
