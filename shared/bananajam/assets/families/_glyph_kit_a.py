@@ -30,17 +30,25 @@ def fit(ctx: RenderContext[Any], aspect: float) -> Box:
     return ((W - w) / 2, (H - h) / 2, w, h)
 
 
-def _upscale(img: Image.Image, size: tuple[int, int]) -> Image.Image:
-    """Resize premultiplied pixels as they are (no mode round trip, no copies).
+def _relabel(img: Image.Image, mode: str) -> Image.Image:
+    """The same bytes under another 4-channel mode label (no colour conversion)."""
+    return Image.frombuffer(mode, img.size, img.tobytes(), "raw", mode, 0, 1)
 
-    Pillow's bilinear upscale costs per output pixel, so a soft glow is interpolated to half
-    the size and doubled by pixel repetition: 2 px steps are invisible in a blurred glow.
+
+def _upscale(img: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Resize premultiplied pixels as they are, with public Pillow API only.
+
+    The canvas holds premultiplied bytes labelled "RGBA"; resizing them as "RGBA" would
+    premultiply again, so the small glow is relabelled "RGBa" (which Pillow resizes as is).
+    Bilinear upscaling costs per output pixel, so a large glow is interpolated to half the size
+    and doubled by pixel repetition (NEAREST needs no premultiply, so it runs on "RGBA"):
+    2 px steps are invisible in a blurred glow.
     """
     w, h = size
-    if w * h < 40_000:
-        return img._new(img.im.resize(size, Image.Resampling.BILINEAR))
-    half = img.im.resize(((w + 1) // 2, (h + 1) // 2), Image.Resampling.BILINEAR)
-    return img._new(half.resize(size, Image.Resampling.NEAREST))
+    big = w * h >= 40_000
+    mid = ((w + 1) // 2, (h + 1) // 2) if big else size
+    out = _relabel(_relabel(img, "RGBa").resize(mid, Image.Resampling.BILINEAR), img.mode)
+    return out.resize(size, Image.Resampling.NEAREST) if big else out
 
 
 def glow_canvas(

@@ -114,9 +114,16 @@ class SpiralParams(AssetParams):
 def ink_spiral(ctx: RenderContext[SpiralParams]) -> Canvas:
     """A brushed spiral of one to three arms around a glowing core, optionally beaded."""
     p, pal, u = ctx.params, ctx.palette, ctx.unit
-    cx, cy, R = ctx.width / 2, ctx.height / 2, u * 0.41
     rng = ctx.rng("spiral")
     spin = rng.choice([-1.0, 1.0])
+    # Per-index pose: a tilted oval squash and an eccentric core change the outline and layout.
+    squash, tilt = float(rng.uniform(0.7, 1.0)), float(rng.uniform(0, math.pi))
+    R = u * 0.41 * float(rng.uniform(0.86, 1.0))
+    ecc = u * float(rng.uniform(0.0, 0.09))
+    ea = float(rng.uniform(0, 2 * math.pi))
+    cx, cy = ctx.width / 2, ctx.height / 2
+    kx, ky = cx + ecc * math.cos(ea), cy + ecc * math.sin(ea)
+    ct, st = math.cos(tilt), math.sin(tilt)
     n = int(50 + 30 * p.turns)
     t = np.linspace(0.02, 1.0, n)
     if p.kind == "archimedean":
@@ -126,20 +133,23 @@ def ink_spiral(ctx: RenderContext[SpiralParams]) -> Canvas:
     else:
         r = R * np.sqrt(t)
     prof = (0.3 + 0.7 * t) if p.swell_out else (1.0 - 0.7 * t)
-    scale = min(p.thickness * u / math.sqrt(p.arms), 0.6 * R / (p.turns * p.arms))
+    scale = min(p.thickness * u / math.sqrt(p.arms), 0.6 * R * squash / (p.turns * p.arms))
     width = scale * prof * draw.taper(n, 0.08, 0.12)
 
     def glow(g: Canvas) -> None:
-        g.circle(cx, cy, R * 0.35, fill=pal.glow)
+        g.circle(kx, ky, R * 0.35, fill=pal.glow)
         g.ellipse(cx, cy, R * 0.9, R * 0.9, outline=pal.accent, width=u * 0.05, opacity=0.6)
 
     c = kit.glow_canvas(ctx.width, ctx.height, glow, u * 0.07)
     base = rng.uniform(0, 2 * math.pi)
     body, hi = mix(pal.accent, pal.glow, 0.2), mix(pal.accent, pal.glow, 0.75)
     arms = []
+    # The core sits off-centre and drifts back to the middle as the spiral opens out.
+    ox, oy = cx + ecc * math.cos(ea) * (1 - t), cy + ecc * math.sin(ea) * (1 - t)
     for j in range(p.arms):
         ang = base + spin * (p.turns * 2 * math.pi * t) + 2 * math.pi * j / p.arms
-        arms.append(_polyline(cx + r * np.cos(ang), cy + r * np.sin(ang)))
+        ex, ey = r * np.cos(ang), r * np.sin(ang) * squash
+        arms.append(_polyline(ox + ex * ct - ey * st, oy + ex * st + ey * ct))
     for pts in arms:
         c.polygon(draw.stroke_outline(pts, width * 2.2), fill=pal.accent, opacity=0.2)
     for pts in arms:
@@ -149,8 +159,8 @@ def ink_spiral(ctx: RenderContext[SpiralParams]) -> Canvas:
             for k in range(n // 5, n, max(4, n // 9)):
                 x, y = pts[k]
                 c.circle(x, y, float(width[k]) * 0.55, fill=pal.highlight)
-    kit.halo(c, cx, cy, R * 0.22, pal.glow, 0.6)
-    kit.sparkle(c, cx, cy, R * 0.16, tint(pal.glow, 0.5))
+    kit.halo(c, kx, ky, R * 0.22, pal.glow, 0.6)
+    kit.sparkle(c, kx, ky, R * 0.16, tint(pal.glow, 0.5))
     return c
 
 

@@ -53,8 +53,10 @@ def ancient_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
     cx = x0 + w / 2
     ph = h * 0.8 * p.length
     top, bot = y0 + h / 2 - ph / 2, y0 + h / 2 + ph / 2
-    pw = w * 0.7
     rng = ctx.rng("scroll")
+    # Per-index proportions: paper width and how far the rollers overhang change the silhouette.
+    pw = w * float(rng.uniform(0.58, 0.76))
+    rx = min(w * 0.42, pw / 2 + w * float(rng.uniform(0.04, 0.12)))
     n = 14
     ys = np.linspace(top, bot, n)
     jag = rng.uniform(-1, 1, (2, n)) * w * (0.025 if p.tattered else 0.006)
@@ -75,9 +77,19 @@ def ancient_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
     lw = w * 0.014
     txt = ctx.rng("text")
     if p.layout == "text":
-        for y in np.linspace(ty0, ty1, p.lines):
-            x = lx0
+        # A centred heading, then paragraphs: the blank lines and indents move per index.
+        line_ys = np.linspace(ty0, ty1, p.lines + 1)
+        pick = txt.choice(np.arange(2, p.lines), size=int(txt.integers(0, 3)), replace=False)
+        gaps = {int(g) for g in pick}
+        hw = pw * float(txt.uniform(0.15, 0.3))
+        head = kit.lerp_pts((cx - hw, float(line_ys[0])), (cx + hw, float(line_ys[0])), 4)
+        kit.brush(c, head, lw * 2.4, ink, smooth=False, start=0.1, end=0.2)
+        for k, y in enumerate(line_ys[1:], start=1):
+            if k in gaps:
+                continue
+            x = lx0 + (pw * 0.08 if k == 1 or k - 1 in gaps else 0.0)
             end = lx1 - (pw * txt.uniform(0, 0.3) if txt.random() < 0.3 else 0.0)
+            end = lx0 + (lx1 - lx0) * float(txt.uniform(0.3, 0.6)) if k + 1 in gaps else end
             while x < end - w * 0.03:
                 wl = min(w * txt.uniform(0.04, 0.13), end - x)
                 draw.brush(
@@ -107,11 +119,13 @@ def ancient_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
                 ):
                     c.line(st, ink, width=lw)
     elif p.layout == "diagram":
-        my, rr = (ty0 + ty1) / 2, min(lx1 - lx0, ty1 - ty0) * 0.45
+        # Size, height on the sheet and turn of the figure vary per index.
+        rr = min(lx1 - lx0, ty1 - ty0) * 0.45 * float(txt.uniform(0.7, 1.0))
+        my = ty0 + rr + (ty1 - ty0 - 2 * rr) * float(txt.uniform(0.0, 1.0))
         draw.ring(c, cx, my, rr, lw, ink)
         draw.ring(c, cx, my, rr * 0.8, lw * 0.5, ink)
         sides = 3 + p.lines % 4
-        poly = draw.regular_polygon(cx, my, rr * 0.8, sides, -math.pi / 2)
+        poly = draw.regular_polygon(cx, my, rr * 0.8, sides, txt.uniform(0, 2 * math.pi))
         c.line([*poly, poly[0]], ink, width=lw)
         for x, y in poly:
             c.circle(x, y, lw * 1.6, fill=hue_shift(pal.accent, -30))
@@ -130,7 +144,7 @@ def ancient_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
         c.line([(ex - lw * 3, ey - lw * 3), (ex + lw * 3, ey + lw * 3)], ink, width=lw * 1.4)
         c.line([(ex - lw * 3, ey + lw * 3), (ex + lw * 3, ey - lw * 3)], ink, width=lw * 1.4)
     if p.seal:
-        sx, sy, sr = cx + pw * 0.15, bot - ph * 0.11, w * 0.07
+        sx, sy, sr = cx + pw * float(rng.uniform(-0.25, 0.25)), bot - ph * 0.11, w * 0.07
         wax = hue_shift(pal.accent, -35)
         for d in (-1, 1):
             draw.brush(
@@ -155,7 +169,6 @@ def ancient_scroll(ctx: RenderContext[ScrollParams]) -> Canvas:
         )
     wood = mix(pal.ink, pal.accent, 0.5)
     cap = mix(pal.accent, pal.glow, 0.5)
-    rx = w * 0.43
     for y in (top, bot):
         _roller(c, cx - rx, cx + rx, y, w * 0.04, wood, p.rollers, cap)
     return c
