@@ -1,4 +1,5 @@
-"""The scheduled cache cleanup (rules in the cache_maintenance seam of services.wiring)."""
+"""The scheduled cache cleanup: reconcile, TTL expiry, then LRU eviction to the byte budget
+(the same `CacheService` as POST /cache/clear; see bananajam.services.cache_service)."""
 
 import time
 from typing import Any
@@ -17,5 +18,14 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     report = wiring.cache_maintenance().cleanup(time.time())
     metrics.add_metric(name="CacheEvicted", unit=MetricUnit.Count, value=report.evicted)
     metrics.add_metric(name="CacheExpired", unit=MetricUnit.Count, value=report.expired)
+    metrics.add_metric(
+        name="CacheDeleted", unit=MetricUnit.Count, value=report.expired + report.evicted
+    )
+    metrics.add_metric(name="CacheBytesFreed", unit=MetricUnit.Bytes, value=report.bytes_freed)
+    metrics.add_metric(
+        name="CacheIndexRepaired",
+        unit=MetricUnit.Count,
+        value=report.repaired_missing + report.repaired_orphans,
+    )
     logger.info("cache cleanup done", extra=report.as_dict())
     return report.as_dict()

@@ -41,6 +41,21 @@ def _invoke_worker(args: argparse.Namespace) -> None:
         print(f"{result.failed} message(s) failed and will be retried", file=sys.stderr)
 
 
+def _cache_reconcile(args: argparse.Namespace) -> None:
+    """Make the cache index agree with the bucket's cache/ prefix (issue 5)."""
+    import time
+
+    from bananajam.local.stack import use_running_stack
+    from bananajam.services import wiring
+    from bananajam.services.cache_reconcile import CacheReconciler
+
+    if not args.no_stack:
+        use_running_stack()
+    table, store, service = wiring.table(), wiring.object_store(), wiring.cache_service()
+    report = CacheReconciler(table, store, service).reconcile(time.time())  # type: ignore[arg-type]
+    print(json.dumps(asdict(report), indent=2))
+
+
 def add_ops_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register `invoke cleanup` and `invoke worker` on the `bananajam` parser."""
     p = sub.add_parser("invoke", help="run a non-HTTP handler once against the local stack")
@@ -49,3 +64,12 @@ def add_ops_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
     c.set_defaults(fn=_invoke_cleanup)
     w = what.add_parser("worker", help="drain the jobs queue once through the worker")
     w.set_defaults(fn=_invoke_worker)
+    cache = sub.add_parser("cache", help="cache maintenance")
+    cache_what = cache.add_subparsers(dest="cache_target", required=True)
+    r = cache_what.add_parser("reconcile", help="repair the cache index from the bucket listing")
+    r.add_argument(
+        "--no-stack",
+        action="store_true",
+        help="use BANANAJAM_* settings (e.g. real AWS) instead of the running make dev stack",
+    )
+    r.set_defaults(fn=_cache_reconcile)

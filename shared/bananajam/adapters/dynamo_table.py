@@ -199,3 +199,112 @@ class DynamoTable:
             self._ddb.describe_table(TableName=self._name)
         except Exception as exc:
             raise self._fail("check", exc) from exc
+
+    # --- cache index support (issue 5): conditional, transactional writes -------------------
+
+    def _add_action(
+        self, pk: str, sk: str, counters: Mapping[str, int], sets: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        names = {f"#a{i}": k for i, k in enumerate(counters)}
+        values: dict[str, Any] = {f":a{i}": v for i, v in enumerate(counters.values())}
+        expr = "ADD " + ", ".join(f"#a{i} :a{i}" for i in range(len(counters)))
+        if sets:
+            for i, (k, v) in enumerate(sets.items()):
+                names[f"#s{i}"], values[f":s{i}"] = k, v
+            expr += " SET " + ", ".join(f"#s{i} = :s{i}" for i in range(len(sets)))
+        return {
+            "Update": {
+                "TableName": self._name,
+                "Key": self._dump({"PK": pk, "SK": sk}),
+                "UpdateExpression": expr,
+                "ExpressionAttributeNames": names,
+                "ExpressionAttributeValues": self._dump(values),
+            }
+        }
+
+    def _transact(self, op: str, actions: list[dict[str, Any]]) -> bool:
+        try:
+            self._ddb.transact_write_items(TransactItems=actions)
+        except Exception as exc:
+            if error_code(exc) in (
+                "TransactionCanceledException",
+                "ConditionalCheckFailedException",
+            ):
+                return False
+            raise self._fail(op, exc) from exc
+        return True
+
+    def put_counted(
+        self,
+        item: Item,
+        adds: list[tuple[str, str, Mapping[str, int]]],
+        first_sets: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Create `item` (only if new) and apply the counter ADDs in one transaction (plus SETs
+        `first_sets` on the first counter item). False when the item already existed."""
+        actions = [
+            {
+                "Put": {
+                    "TableName": self._name,
+                    "Item": self._dump(item),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+        ]
+        actions += [
+            self._add_action(pk, sk, c, first_sets if i == 0 else None)
+            for i, (pk, sk, c) in enumerate(adds)
+            if c
+        ]
+        return self._transact("put_counted", actions)
+
+    def delete_counted(
+        self, pk: str, sk: str, version: str, adds: list[tuple[str, str, Mapping[str, int]]]
+    ) -> bool:
+        """Delete an item whose `version` attribute still equals `version`, applying the counter
+        ADDs in the same transaction. False when it is gone or changed (a concurrent delete won)."""
+        actions = [
+            {
+                "Delete": {
+                    "TableName": self._name,
+                    "Key": self._dump({"PK": pk, "SK": sk}),
+                    "ConditionExpression": "attribute_exists(PK) AND #v = :v",
+                    "ExpressionAttributeNames": {"#v": "version"},
+                    "ExpressionAttributeValues": self._dump({":v": version}),
+                }
+            }
+        ]
+        actions += [self._add_action(pk, sk2, c) for pk, sk2, c in adds if c]
+        return self._transact("delete_counted", actions)
+
+    def update_if_older(
+        self, pk: str, sk: str, attr: str, older_than: str, counters: Mapping[str, int], **sets: Any
+    ) -> bool:
+        """ADD `counters` and SET `sets` only if the item exists and `attr` < `older_than`."""
+        names = {"#c": attr}
+        values: dict[str, Any] = {":c": older_than}
+        parts = []
+        for i, (k, v) in enumerate(sets.items()):
+            names[f"#s{i}"], values[f":s{i}"] = k, v
+            parts.append(f"#s{i} = :s{i}")
+        expr = "SET " + ", ".join(parts)
+        if counters:
+            adds = []
+            for i, (k, v) in enumerate(counters.items()):
+                names[f"#a{i}"], values[f":a{i}"] = k, v
+                adds.append(f"#a{i} :a{i}")
+            expr += " ADD " + ", ".join(adds)
+        try:
+            self._ddb.update_item(
+                TableName=self._name,
+                Key=self._dump({"PK": pk, "SK": sk}),
+                UpdateExpression=expr,
+                ConditionExpression="attribute_exists(PK) AND #c < :c",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=self._dump(values),
+            )
+        except Exception as exc:
+            if error_code(exc) == "ConditionalCheckFailedException":
+                return False
+            raise self._fail("update", exc) from exc
+        return True

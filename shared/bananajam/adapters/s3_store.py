@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from bananajam.adapters.clients import client, error_code
@@ -95,3 +95,20 @@ class S3ObjectStore:
             self._s3.head_bucket(Bucket=self._bucket)
         except Exception as exc:
             raise self._fail("check", exc) from exc
+
+    # --- cache reconciliation support (issue 5) ---------------------------------------------
+
+    def list_prefix(self, prefix: str) -> Iterator[tuple[str, int, float]]:
+        """(key, size, last-modified epoch seconds) of every object under `prefix`."""
+        token: str | None = None
+        while True:
+            extra = {"ContinuationToken": token} if token else {}
+            try:
+                r = self._s3.list_objects_v2(Bucket=self._bucket, Prefix=prefix, **extra)
+            except Exception as exc:
+                raise self._fail("list", exc) from exc
+            for obj in r.get("Contents", []):
+                yield obj["Key"], int(obj["Size"]), obj["LastModified"].timestamp()
+            if not r.get("IsTruncated"):
+                return
+            token = r.get("NextContinuationToken")

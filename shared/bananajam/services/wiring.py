@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bananajam.config import get_settings
 from bananajam.services.cache_index import CacheIndex, NoopCacheIndex
 from bananajam.services.cache_keys import DefaultStrategySource, StrategySource
-from bananajam.services.cache_service import CacheMaintenance, NoopCacheMaintenance
+from bananajam.services.cache_service import CacheMaintenance, CacheService, NoopCacheMaintenance
 from bananajam.services.job_service import JobProcessor, NoopJobProcessor
 from bananajam.services.ports import KeyValueTable, Meter, MessageQueue, NullMeter, ObjectStore
 
@@ -65,12 +65,32 @@ def strategy_source() -> StrategySource:
 
 @cache
 def cache_index() -> CacheIndex:
-    return NoopCacheIndex()
+    from bananajam.adapters.dynamo_table import DynamoTable
+    from bananajam.services.cache_index import DynamoCacheIndex
+
+    t = table()
+    return DynamoCacheIndex(t) if isinstance(t, DynamoTable) else NoopCacheIndex()
+
+
+def cache_service() -> CacheService:
+    """The cache service (clear, cleanup, reconcile) that `cache_maintenance()` builds once."""
+    service = cache_maintenance()
+    assert isinstance(service, CacheService)
+    return service
 
 
 @cache
 def cache_maintenance() -> CacheMaintenance:
-    return NoopCacheMaintenance()
+    from bananajam.adapters.dynamo_table import DynamoTable
+    from bananajam.adapters.s3_store import S3ObjectStore
+    from bananajam.services.cache_reconcile import CacheReconciler
+
+    t, store = table(), object_store()
+    if not (isinstance(t, DynamoTable) and isinstance(store, S3ObjectStore)):
+        return NoopCacheMaintenance()
+    service = CacheService(t, store, get_settings(), meter=_CurrentMeter())
+    service.attach_reconciler(CacheReconciler(t, store, service))
+    return service
 
 
 @cache
