@@ -258,6 +258,7 @@ def fake_store(monkeypatch: pytest.MonkeyPatch) -> FakeStore:
     import functools
 
     from bananajam.services import wiring
+    from bananajam.services.cache_keys import DefaultStrategySource
 
     store = FakeStore()
 
@@ -265,6 +266,11 @@ def fake_store(monkeypatch: pytest.MonkeyPatch) -> FakeStore:
     def object_store() -> FakeStore:
         return store
 
+    @functools.cache
+    def strategy_source() -> DefaultStrategySource:
+        return DefaultStrategySource()
+
     monkeypatch.setattr(wiring, "object_store", object_store)
+    monkeypatch.setattr(wiring, "strategy_source", strategy_source)
     wiring.reset()
     return store

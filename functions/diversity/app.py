@@ -3,10 +3,11 @@
 from typing import Any
 
 from aws_lambda_powertools.logging import correlation_paths
+from mangum import Mangum
+
 from bananajam.api import routes_diversity
 from bananajam.api.factory import create_app
 from bananajam.api.observability import logger, metrics
-from mangum import Mangum
 
 app = create_app("diversity", [routes_diversity.router])
 asgi_handler = Mangum(app, lifespan="off")

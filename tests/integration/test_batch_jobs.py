@@ -10,8 +10,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from bananajam.local.poller import sqs_event
 from PIL import Image
+
+from bananajam.local.poller import sqs_event
 
 Invoke = Callable[..., dict[str, Any]]
 BUCKET = "bj-test-assets"

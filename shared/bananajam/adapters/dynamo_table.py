@@ -200,6 +200,82 @@ class DynamoTable:
         except Exception as exc:
             raise self._fail("check", exc) from exc
 
+    # --- batch jobs (issue 4): conditional status moves and exactly-once item recording ---
+
+    def get_consistent(self, pk: str, sk: str) -> Item | None:
+        """A strongly consistent read (the worker's view of a job it just updated)."""
+        try:
+            r = self._ddb.get_item(
+                TableName=self._name, Key=self._dump({"PK": pk, "SK": sk}), ConsistentRead=True
+            )
+        except Exception as exc:
+            raise self._fail("get", exc) from exc
+        return self._load(r["Item"]) if "Item" in r else None
+
+    def set_if_status(self, pk: str, sk: str, allowed: list[str], **sets: Any) -> Item | None:
+        """SET `sets` only while `status` is one of `allowed`; the new item, or None when the
+        condition failed (someone else moved the status first) or the item does not exist."""
+        names: dict[str, str] = {"#st": "status"}
+        values: dict[str, Any] = {f":c{i}": s for i, s in enumerate(allowed)}
+        assigns = []
+        for i, (k, v) in enumerate(sets.items()):
+            names[f"#s{i}"], values[f":s{i}"] = k, v
+            assigns.append(f"#s{i} = :s{i}")
+        try:
+            r = self._ddb.update_item(
+                TableName=self._name,
+                Key=self._dump({"PK": pk, "SK": sk}),
+                UpdateExpression="SET " + ", ".join(assigns),
+                ConditionExpression="attribute_exists(PK) AND ("
+                + " OR ".join(f"#st = :c{i}" for i in range(len(allowed)))
+                + ")",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=self._dump(values),
+                ReturnValues="ALL_NEW",
+            )
+        except Exception as exc:
+            if error_code(exc) == "ConditionalCheckFailedException":
+                return None
+            raise self._fail("update", exc) from exc
+        return self._load(r.get("Attributes", {}))
+
+    def put_new_and_add(
+        self, items: list[Item], pk: str, sk: str, counters: Mapping[str, int]
+    ) -> bool:
+        """In one transaction: put every item only if new, and ADD `counters` to (pk, sk).
+        False when any item already existed (nothing was written); the caller re-checks."""
+        names = {f"#a{i}": k for i, k in enumerate(counters)}
+        values = {f":a{i}": v for i, v in enumerate(counters.values())}
+        actions: list[dict[str, Any]] = [
+            {
+                "Put": {
+                    "TableName": self._name,
+                    "Item": self._dump(item),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+            for item in items
+        ]
+        actions.append(
+            {
+                "Update": {
+                    "TableName": self._name,
+                    "Key": self._dump({"PK": pk, "SK": sk}),
+                    "UpdateExpression": "ADD "
+                    + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True)),
+                    "ExpressionAttributeNames": names,
+                    "ExpressionAttributeValues": self._dump(values),
+                }
+            }
+        )
+        try:
+            self._ddb.transact_write_items(TransactItems=actions)
+        except Exception as exc:
+            if error_code(exc) == "TransactionCanceledException":
+                return False
+            raise self._fail("transact", exc) from exc
+        return True
+
     # --- cache index support (issue 5): conditional, transactional writes -------------------
 
     def _add_action(

@@ -7,7 +7,6 @@ The strategy version is part of every cache key, so a change never serves stale 
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -16,44 +15,14 @@ from bananajam.assets import default_registry
 from bananajam.assets.variation import DEFAULT_STRATEGY, STRATEGIES
 from bananajam.diversity import measure as m
 from bananajam.errors import FieldError
-from bananajam.services.cache_keys import ActiveStrategy
 from bananajam.services.ports import KeyValueTable
+from bananajam.services.strategy_store import TableStrategySource, strategy_pk
 
 HISTORY_LIMIT = 20
-STRATEGY_CACHE_SECONDS = 60.0
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-class TableStrategySource:
-    """The active strategy per type, read from the table and cached briefly per process.
-
-    Warm functions may use the previous strategy for up to a minute after an optimisation; that
-    is safe because the strategy version is in the cache key (they simply keep producing the
-    previous version's images, which stay valid).
-    """
-
-    def __init__(self, table: KeyValueTable, ttl: float = STRATEGY_CACHE_SECONDS) -> None:
-        self._table = table
-        self._ttl = ttl
-        self._cache: dict[str, tuple[float, ActiveStrategy]] = {}
-
-    def active(self, asset: str) -> ActiveStrategy:
-        hit = self._cache.get(asset)
-        if hit and time.monotonic() - hit[0] < self._ttl:
-            return hit[1]
-        item = self._table.get(f"DIV#{asset}", "ACTIVE")
-        found = ActiveStrategy(
-            str(item["strategy"]) if item else DEFAULT_STRATEGY,
-            int(item["strategy_version"]) if item else 1,
-        )
-        self._cache[asset] = (time.monotonic(), found)
-        return found
-
-    def forget(self, asset: str) -> None:
-        self._cache.pop(asset, None)
 
 
 @dataclass
@@ -149,11 +118,11 @@ class DiversityService:
         now = _now()
         entry = {k: v for k, v in meas.items() if k != "strategy"}
         entry |= {"strategy": strategy, "measured_at": now, "source": source}
-        old = self._table.get(f"DIV#{type_id}", "ACTIVE") or {}
+        old = self._table.get(strategy_pk(type_id), "ACTIVE") or {}
         history = [entry, *old.get("history", [])][:HISTORY_LIMIT]
         self._table.put(
             {
-                "PK": f"DIV#{type_id}",
+                "PK": strategy_pk(type_id),
                 "SK": "ACTIVE",
                 "type_id": type_id,
                 "strategy": strategy,
@@ -165,7 +134,7 @@ class DiversityService:
         if run is not None:
             self._table.put(
                 {
-                    "PK": f"DIV#{type_id}",
+                    "PK": strategy_pk(type_id),
                     "SK": f"RUN#{now}",
                     "type_id": type_id,
                     "table": run.table,
@@ -182,7 +151,7 @@ class DiversityService:
         names = [reg.get(type_id).name] if type_id else reg.names()
         out: list[dict[str, Any]] = []
         for name in names:
-            item = self._table.get(f"DIV#{name}", "ACTIVE")
+            item = self._table.get(strategy_pk(name), "ACTIVE")
             if not item or not item.get("latest"):
                 out.append(
                     {

@@ -1,25 +1,29 @@
 """The composition root: builds each service once per process from the settings.
 
 Adapters and services are created on first use (never at import), then reused across warm
-invocations. Issues 4-6 swap the seam defaults here: `job_processor()` (issue 4),
-`cache_index()` / `cache_maintenance()` (issue 5), `strategy_source()` (issue 6).
+invocations: the job services, the cache index and maintenance, the strategy source and the
+diversity service are all built here.
 Tests call `reset()` so each test gets fresh objects bound to its own moto mock.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from bananajam.config import get_settings
 from bananajam.services.cache_index import CacheIndex, NoopCacheIndex
-from bananajam.services.cache_keys import DefaultStrategySource, StrategySource
+from bananajam.services.cache_keys import StrategySource
 from bananajam.services.cache_service import CacheMaintenance, CacheService, NoopCacheMaintenance
-from bananajam.services.job_service import JobProcessor, NoopJobProcessor
-from bananajam.services.ports import KeyValueTable, Meter, MessageQueue, NullMeter, ObjectStore
+from bananajam.services.job_service import JobProcessor, JobTable
+from bananajam.services.ports import KeyValueTable, MessageQueue, Meter, NullMeter, ObjectStore
 
 if TYPE_CHECKING:  # the engine (numpy/Pillow) is imported only when generation is wired
     from bananajam.services.asset_service import AssetService
+    from bananajam.services.diversity_service import DiversityService
+    from bananajam.services.jobs_archive import JobArchive
+    from bananajam.services.jobs_queries import JobQueries
+    from bananajam.services.jobs_submission import JobSubmission
 
 _meter: Meter = NullMeter()
 
@@ -60,7 +64,19 @@ def queue() -> MessageQueue:
 
 @cache
 def strategy_source() -> StrategySource:
-    return DefaultStrategySource()
+    from bananajam.services.strategy_store import TableStrategySource
+
+    return TableStrategySource(table())
+
+
+@cache
+def diversity_service() -> DiversityService:
+    from bananajam.services.diversity_service import DiversityService
+    from bananajam.services.strategy_store import TableStrategySource
+
+    source = strategy_source()
+    assert isinstance(source, TableStrategySource)
+    return DiversityService(table(), source)
 
 
 @cache
@@ -93,9 +109,43 @@ def cache_maintenance() -> CacheMaintenance:
     return service
 
 
+def _job_table() -> JobTable:
+    return cast("JobTable", table())
+
+
 @cache
 def job_processor() -> JobProcessor:
-    return NoopJobProcessor()
+    from bananajam.services.jobs_worker import JobWorker
+
+    return JobWorker(_job_table(), asset_service(), meter=_CurrentMeter())
+
+
+@cache
+def job_submission() -> JobSubmission:
+    from bananajam.services.jobs_submission import JobSubmission
+
+    s = get_settings()
+    return JobSubmission(
+        _job_table(),
+        queue(),
+        asset_service(),
+        ttl_days=s.job_ttl_days,
+        max_items=s.limits.max_batch_items,
+    )
+
+
+@cache
+def job_queries() -> JobQueries:
+    from bananajam.services.jobs_queries import JobQueries
+
+    return JobQueries(_job_table(), object_store(), get_settings().presign_expiry_seconds)
+
+
+@cache
+def job_archive() -> JobArchive:
+    from bananajam.services.jobs_archive import JobArchive
+
+    return JobArchive(_job_table(), object_store(), get_settings().presign_expiry_seconds)
 
 
 @cache
@@ -121,6 +171,10 @@ def reset() -> None:
         cache_index,
         cache_maintenance,
         job_processor,
+        job_submission,
+        job_queries,
+        job_archive,
+        diversity_service,
         asset_service,
     ):
         fn.cache_clear()
