@@ -50,6 +50,14 @@ class Settings(BaseSettings):
     cache_ttl_seconds: int = Field(30 * 86_400, ge=60)
     cache_budget_bytes: int = Field(5 * 1024**3, ge=1)
     job_ttl_days: int = Field(7, ge=1)
+    # Must equal template.yaml JobsQueue.RedrivePolicy.maxReceiveCount (a unit test checks it):
+    # on this receive the worker records a message's unfinished items as failed instead of
+    # raising, so the job still finishes.
+    job_max_receive_count: int = Field(4, ge=1, le=1000)
+    # Items per SQS message: the job counters are written once per message, so this divides
+    # the write rate on the job's partition key.
+    job_items_per_message: int = Field(10, ge=1, le=50)
+    idempotency_ttl_seconds: int = Field(86_400, ge=60)
     # Above this an image is answered with a 303 to S3: base64 turns 4.5 MB into about 6 MB,
     # the cap on a synchronous Lambda response.
     max_inline_bytes: int = Field(4_500_000, ge=1)

@@ -20,11 +20,6 @@ from typing import Any, Protocol
 from bananajam.errors import NotFoundError
 from bananajam.services.ports import Item, KeyValueTable
 
-# Matches template.yaml JobsQueue.RedrivePolicy.maxReceiveCount. On this receive the worker
-# records the message's unfinished items as failed instead of raising (so the job finishes).
-MAX_RECEIVE_COUNT = 4
-ITEMS_PER_MESSAGE = 10
-IDEMPOTENCY_TTL_SECONDS = 24 * 3600
 ACTIVE = ["queued", "running"]
 FINISHED = {"succeeded", "partial", "failed", "cancelled"}
 

@@ -1,7 +1,7 @@
 """Batch submission: validate every item, expand ranges, record the job once, enqueue.
 
 Idempotency is a conditional put of `IDEMP#<key>` (attribute_not_exists) holding the job id,
-with a 24 h TTL: the same contract as Powertools Idempotency's DynamoDB persistence (first
+with a TTL (`idempotency_ttl_seconds`, 24 h): the same contract as Powertools Idempotency's DynamoDB persistence (first
 writer wins, later callers get the stored result), without a second table or decorator, and
 the key is claimed *before* the job is written so two concurrent retries create one job.
 """
@@ -18,8 +18,6 @@ from bananajam.errors import BananaJamError, DependencyError, FieldError
 from bananajam.models.jobs import BatchBody
 from bananajam.services.asset_service import AssetService, GenerateCommand
 from bananajam.services.job_service import (
-    IDEMPOTENCY_TTL_SECONDS,
-    ITEMS_PER_MESSAGE,
     JobTable,
     job_pk,
     live,
@@ -104,12 +102,16 @@ class JobSubmission:
         *,
         ttl_days: int,
         max_items: int,
+        items_per_message: int = 10,
+        idempotency_ttl_seconds: int = 86_400,
     ) -> None:
         self._table = table
         self._queue = queue
         self._assets = assets
         self._ttl = ttl_days * 86_400
         self._max = max_items
+        self._per_message = items_per_message
+        self._idem_ttl = idempotency_ttl_seconds
 
     def submit(
         self, body: BatchBody, *, request_id: str, idempotency_key: str | None = None
@@ -151,7 +153,7 @@ class JobSubmission:
             "PK": pk,
             "SK": "META",
             "job_id": job_id,
-            "expires_at": int(time.time()) + IDEMPOTENCY_TTL_SECONDS,
+            "expires_at": int(time.time()) + self._idem_ttl,
         }
         if self._table.put(record, only_if_new=True):
             return None
@@ -164,6 +166,7 @@ class JobSubmission:
     def _enqueue(
         self, job_id: str, specs: list[dict[str, Any]], request_id: str, key: str | None
     ) -> None:
+        per = self._per_message
         bodies = [
             json.dumps(
                 {
@@ -171,12 +174,12 @@ class JobSubmission:
                     "request_id": request_id,
                     "items": [
                         {"i": i, **spec}
-                        for i, spec in enumerate(specs[start : start + ITEMS_PER_MESSAGE], start)
+                        for i, spec in enumerate(specs[start : start + per], start)
                     ],
                 },
                 separators=(",", ":"),
             )
-            for start in range(0, len(specs), ITEMS_PER_MESSAGE)
+            for start in range(0, len(specs), per)
         ]
         try:
             failed = self._queue.send_batch(bodies)

@@ -1,6 +1,6 @@
 """The SQS worker's per-message processing: render, record once, count once, finish once.
 
-Per message (up to `ITEMS_PER_MESSAGE` items of one job):
+Per message (up to `job_items_per_message` items of one job):
 1. read the job (consistent); a cancelled, failed, finished or expired job skips the message;
    a queued job is moved to running with a conditional update (only the first one wins);
 2. drop items already recorded (a redelivery), render the rest through `AssetService`
@@ -12,7 +12,8 @@ Per message (up to `ITEMS_PER_MESSAGE` items of one job):
 
 A render/domain error is that item's failure (not retried). A `DependencyError` (transient AWS)
 raises so SQS retries the message; on the receive where `ApproximateReceiveCount` reaches
-`MAX_RECEIVE_COUNT` the remaining items are recorded as failed instead, so the job finishes and
+`max_receive_count` (the setting `job_max_receive_count`, equal to the template's
+`maxReceiveCount`) the remaining items are recorded as failed instead, so the job finishes and
 the message is acknowledged rather than sent to the DLQ (only a failure to record lands there).
 """
 
@@ -25,7 +26,6 @@ from bananajam.errors import BananaJamError, DependencyError
 from bananajam.services.asset_service import AssetService
 from bananajam.services.job_service import (
     ACTIVE,
-    MAX_RECEIVE_COUNT,
     JobMessage,
     JobTable,
     final_status,
@@ -41,10 +41,18 @@ from bananajam.services.ports import Item, Meter, NullMeter
 class JobWorker:
     """`JobProcessor` for batch messages."""
 
-    def __init__(self, table: JobTable, assets: AssetService, meter: Meter | None = None) -> None:
+    def __init__(
+        self,
+        table: JobTable,
+        assets: AssetService,
+        meter: Meter | None = None,
+        *,
+        max_receive_count: int = 4,
+    ) -> None:
         self._table = table
         self._assets = assets
         self._meter = meter or NullMeter()
+        self._max_receives = max_receive_count
 
     def process(self, message: JobMessage) -> None:
         if "job_id" not in message.body or not isinstance(message.body.get("items"), list):
@@ -70,7 +78,7 @@ class JobWorker:
             for it in todo:
                 records.append(self._render(pk, it, expires))
         except DependencyError:
-            if message.receive_count < MAX_RECEIVE_COUNT:
+            if message.receive_count < self._max_receives:
                 raise  # transient: let SQS retry the message
             done = {r["i"] for r in records}
             records += [

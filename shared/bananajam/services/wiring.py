@@ -117,7 +117,12 @@ def _job_table() -> JobTable:
 def job_processor() -> JobProcessor:
     from bananajam.services.jobs_worker import JobWorker
 
-    return JobWorker(_job_table(), asset_service(), meter=_CurrentMeter())
+    return JobWorker(
+        _job_table(),
+        asset_service(),
+        meter=_CurrentMeter(),
+        max_receive_count=get_settings().job_max_receive_count,
+    )
 
 
 @cache
@@ -131,6 +136,8 @@ def job_submission() -> JobSubmission:
         asset_service(),
         ttl_days=s.job_ttl_days,
         max_items=s.limits.max_batch_items,
+        items_per_message=s.job_items_per_message,
+        idempotency_ttl_seconds=s.idempotency_ttl_seconds,
     )
 
 
