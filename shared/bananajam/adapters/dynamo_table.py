@@ -21,59 +21,24 @@ Numbers come back as `Decimal`; this adapter converts them to `int`/`float` at t
 
 from __future__ import annotations
 
-import base64
-import json
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from bananajam.adapters.clients import client, error_code
+from bananajam.adapters.dynamo_codec import (
+    decode_token,
+    encode_token,
+    from_dynamo,
+    to_dynamo,
+    update_expression,
+)
 from bananajam.config import Settings
 from bananajam.errors import DependencyError
 from bananajam.services.ports import Item, Page
 
 GSI1 = "GSI1"
-
-
-def _to_dynamo(value: Any) -> Any:
-    # boto3 rejects floats; Decimal(str(x)) keeps the decimal digits a reader expects.
-    if isinstance(value, float):
-        return Decimal(str(value))
-    if isinstance(value, dict):
-        return {k: _to_dynamo(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_to_dynamo(v) for v in value]
-    return value
-
-
-def _from_dynamo(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {k: _from_dynamo(v) for k, v in value.items()}
-    if isinstance(value, list | set):
-        return [_from_dynamo(v) for v in value]
-    return value
-
-
-def _encode_token(key: Mapping[str, Any] | None) -> str | None:
-    if not key:
-        return None
-    return base64.urlsafe_b64encode(json.dumps(key, sort_keys=True).encode()).decode()
-
-
-def _decode_token(token: str | None) -> dict[str, Any] | None:
-    if not token:
-        return None
-    from bananajam.errors import FieldError
-
-    try:
-        key = json.loads(base64.urlsafe_b64decode(token.encode()))
-    except ValueError:
-        raise FieldError.single("next_token", "is not a token this service issued") from None
-    if not isinstance(key, dict):
-        raise FieldError.single("next_token", "is not a token this service issued")
-    return key
+CONDITION_FAILED = ("ConditionalCheckFailedException", "TransactionCanceledException")
+Add = tuple[str, str, Mapping[str, int]]
 
 
 class DynamoTable:
@@ -98,14 +63,49 @@ class DynamoTable:
         )
 
     def _dump(self, item: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: self._ser.serialize(_to_dynamo(v)) for k, v in item.items()}
+        return {k: self._ser.serialize(to_dynamo(v)) for k, v in item.items()}
 
     def _load(self, raw: Mapping[str, Any]) -> Item:
-        return {k: _from_dynamo(self._de.deserialize(v)) for k, v in raw.items()}
+        return {k: from_dynamo(self._de.deserialize(v)) for k, v in raw.items()}
 
-    def get(self, pk: str, sk: str) -> Item | None:
+    def _key(self, pk: str, sk: str) -> dict[str, Any]:
+        return self._dump({"PK": pk, "SK": sk})
+
+    def _update(
+        self,
+        op: str,
+        pk: str,
+        sk: str,
+        expr: str,
+        names: dict[str, str],
+        values: dict[str, Any],
+        condition: str | None = None,
+    ) -> Item | None:
+        """One UpdateItem returning the new item, or None when `condition` failed."""
+        extra = {"ConditionExpression": condition} if condition else {}
         try:
-            r = self._ddb.get_item(TableName=self._name, Key=self._dump({"PK": pk, "SK": sk}))
+            r = self._ddb.update_item(
+                TableName=self._name,
+                Key=self._key(pk, sk),
+                UpdateExpression=expr,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=self._dump(values),
+                ReturnValues="ALL_NEW",
+                **extra,
+            )
+        except Exception as exc:
+            if condition and error_code(exc) in CONDITION_FAILED:
+                return None
+            raise self._fail(op, exc) from exc
+        return self._load(r.get("Attributes", {}))
+
+    # --- the KeyValueTable protocol ----------------------------------------------------------
+
+    def get(self, pk: str, sk: str, *, consistent: bool = False) -> Item | None:
+        try:
+            r = self._ddb.get_item(
+                TableName=self._name, Key=self._key(pk, sk), ConsistentRead=consistent
+            )
         except Exception as exc:
             raise self._fail("get", exc) from exc
         return self._load(r["Item"]) if "Item" in r else None
@@ -121,43 +121,21 @@ class DynamoTable:
         return True
 
     def add(self, pk: str, sk: str, counters: Mapping[str, int], **sets: Any) -> Item:
-        names: dict[str, str] = {}
-        values: dict[str, Any] = {}
-        adds, assigns = [], []
-        for i, (k, v) in enumerate(counters.items()):
-            names[f"#a{i}"], values[f":a{i}"] = k, v
-            adds.append(f"#a{i} :a{i}")
-        for i, (k, v) in enumerate(sets.items()):
-            names[f"#s{i}"], values[f":s{i}"] = k, v
-            assigns.append(f"#s{i} = :s{i}")
-        expr = " ".join(
-            part
-            for part in (
-                f"ADD {', '.join(adds)}" if adds else "",
-                f"SET {', '.join(assigns)}" if assigns else "",
-            )
-            if part
-        )
-        try:
-            r = self._ddb.update_item(
-                TableName=self._name,
-                Key=self._dump({"PK": pk, "SK": sk}),
-                UpdateExpression=expr,
-                ExpressionAttributeNames=names,
-                ExpressionAttributeValues=self._dump(values),
-                ReturnValues="ALL_NEW",
-            )
-        except Exception as exc:
-            raise self._fail("update", exc) from exc
-        return self._load(r.get("Attributes", {}))
+        expr, names, values = update_expression(counters, sets)
+        item = self._update("update", pk, sk, expr, names, values)
+        assert item is not None  # unconditional updates always return the item
+        return item
 
     def delete(self, pk: str, sk: str) -> None:
         try:
-            self._ddb.delete_item(TableName=self._name, Key=self._dump({"PK": pk, "SK": sk}))
+            self._ddb.delete_item(TableName=self._name, Key=self._key(pk, sk))
         except Exception as exc:
             raise self._fail("delete", exc) from exc
 
-    def _query(self, **kwargs: Any) -> Page:
+    def _query(self, token: str | None, **kwargs: Any) -> Page:
+        start = decode_token(token)
+        if start:
+            kwargs["ExclusiveStartKey"] = self._dump(start)
         try:
             r = self._ddb.query(TableName=self._name, **kwargs)
         except Exception as exc:
@@ -165,7 +143,7 @@ class DynamoTable:
         last = r.get("LastEvaluatedKey")
         return Page(
             [self._load(i) for i in r.get("Items", [])],
-            _encode_token(self._load(last) if last else None),
+            encode_token(self._load(last) if last else None),
         )
 
     def query(
@@ -173,25 +151,23 @@ class DynamoTable:
     ) -> Page:
         cond = "PK = :pk" + (" AND begins_with(SK, :sk)" if sk_prefix else "")
         values: dict[str, Any] = {":pk": pk, **({":sk": sk_prefix} if sk_prefix else {})}
-        start = _decode_token(token)
         return self._query(
+            token,
             KeyConditionExpression=cond,
             ExpressionAttributeValues=self._dump(values),
             Limit=limit,
-            **({"ExclusiveStartKey": self._dump(start)} if start else {}),
         )
 
     def query_gsi1(
         self, gsi1pk: str, *, newest_first: bool = True, limit: int = 50, token: str | None = None
     ) -> Page:
-        start = _decode_token(token)
         return self._query(
+            token,
             IndexName=GSI1,
             KeyConditionExpression="GSI1PK = :pk",
             ExpressionAttributeValues=self._dump({":pk": gsi1pk}),
             ScanIndexForward=not newest_first,
             Limit=limit,
-            **({"ExclusiveStartKey": self._dump(start)} if start else {}),
         )
 
     def check(self) -> None:
@@ -200,98 +176,48 @@ class DynamoTable:
         except Exception as exc:
             raise self._fail("check", exc) from exc
 
-    # --- batch jobs (issue 4): conditional status moves and exactly-once item recording ---
+    # --- conditional writes (batch jobs, cache index) ----------------------------------------
 
     def get_consistent(self, pk: str, sk: str) -> Item | None:
         """A strongly consistent read (the worker's view of a job it just updated)."""
-        try:
-            r = self._ddb.get_item(
-                TableName=self._name, Key=self._dump({"PK": pk, "SK": sk}), ConsistentRead=True
-            )
-        except Exception as exc:
-            raise self._fail("get", exc) from exc
-        return self._load(r["Item"]) if "Item" in r else None
+        return self.get(pk, sk, consistent=True)
 
     def set_if_status(self, pk: str, sk: str, allowed: list[str], **sets: Any) -> Item | None:
         """SET `sets` only while `status` is one of `allowed`; the new item, or None when the
         condition failed (someone else moved the status first) or the item does not exist."""
-        names: dict[str, str] = {"#st": "status"}
-        values: dict[str, Any] = {f":c{i}": s for i, s in enumerate(allowed)}
-        assigns = []
-        for i, (k, v) in enumerate(sets.items()):
-            names[f"#s{i}"], values[f":s{i}"] = k, v
-            assigns.append(f"#s{i} = :s{i}")
-        try:
-            r = self._ddb.update_item(
-                TableName=self._name,
-                Key=self._dump({"PK": pk, "SK": sk}),
-                UpdateExpression="SET " + ", ".join(assigns),
-                ConditionExpression="attribute_exists(PK) AND ("
-                + " OR ".join(f"#st = :c{i}" for i in range(len(allowed)))
-                + ")",
-                ExpressionAttributeNames=names,
-                ExpressionAttributeValues=self._dump(values),
-                ReturnValues="ALL_NEW",
-            )
-        except Exception as exc:
-            if error_code(exc) == "ConditionalCheckFailedException":
-                return None
-            raise self._fail("update", exc) from exc
-        return self._load(r.get("Attributes", {}))
-
-    def put_new_and_add(
-        self, items: list[Item], pk: str, sk: str, counters: Mapping[str, int]
-    ) -> bool:
-        """In one transaction: put every item only if new, and ADD `counters` to (pk, sk).
-        False when any item already existed (nothing was written); the caller re-checks."""
-        names = {f"#a{i}": k for i, k in enumerate(counters)}
-        values = {f":a{i}": v for i, v in enumerate(counters.values())}
-        actions: list[dict[str, Any]] = [
-            {
-                "Put": {
-                    "TableName": self._name,
-                    "Item": self._dump(item),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            }
-            for item in items
-        ]
-        actions.append(
-            {
-                "Update": {
-                    "TableName": self._name,
-                    "Key": self._dump({"PK": pk, "SK": sk}),
-                    "UpdateExpression": "ADD "
-                    + ", ".join(f"{n} {v}" for n, v in zip(names, values, strict=True)),
-                    "ExpressionAttributeNames": names,
-                    "ExpressionAttributeValues": self._dump(values),
-                }
-            }
+        expr, names, values = update_expression(
+            None, sets, {"#st": "status"}, {f":c{i}": s for i, s in enumerate(allowed)}
         )
-        try:
-            self._ddb.transact_write_items(TransactItems=actions)
-        except Exception as exc:
-            if error_code(exc) == "TransactionCanceledException":
-                return False
-            raise self._fail("transact", exc) from exc
-        return True
+        either = " OR ".join(f"#st = :c{i}" for i in range(len(allowed)))
+        return self._update(
+            "update", pk, sk, expr, names, values, f"attribute_exists(PK) AND ({either})"
+        )
 
-    # --- cache index support (issue 5): conditional, transactional writes -------------------
+    def update_if_older(
+        self, pk: str, sk: str, attr: str, older_than: str, counters: Mapping[str, int], **sets: Any
+    ) -> bool:
+        """ADD `counters` and SET `sets` only if the item exists and `attr` < `older_than`."""
+        expr, names, values = update_expression(counters, sets, {"#c": attr}, {":c": older_than})
+        cond = "attribute_exists(PK) AND #c < :c"
+        return self._update("update", pk, sk, expr, names, values, cond) is not None
+
+    def _put_new(self, item: Item) -> dict[str, Any]:
+        return {
+            "Put": {
+                "TableName": self._name,
+                "Item": self._dump(item),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        }
 
     def _add_action(
         self, pk: str, sk: str, counters: Mapping[str, int], sets: Mapping[str, Any] | None = None
     ) -> dict[str, Any]:
-        names = {f"#a{i}": k for i, k in enumerate(counters)}
-        values: dict[str, Any] = {f":a{i}": v for i, v in enumerate(counters.values())}
-        expr = "ADD " + ", ".join(f"#a{i} :a{i}" for i in range(len(counters)))
-        if sets:
-            for i, (k, v) in enumerate(sets.items()):
-                names[f"#s{i}"], values[f":s{i}"] = k, v
-            expr += " SET " + ", ".join(f"#s{i} = :s{i}" for i in range(len(sets)))
+        expr, names, values = update_expression(counters, sets)
         return {
             "Update": {
                 "TableName": self._name,
-                "Key": self._dump({"PK": pk, "SK": sk}),
+                "Key": self._key(pk, sk),
                 "UpdateExpression": expr,
                 "ExpressionAttributeNames": names,
                 "ExpressionAttributeValues": self._dump(values),
@@ -299,88 +225,46 @@ class DynamoTable:
         }
 
     def _transact(self, op: str, actions: list[dict[str, Any]]) -> bool:
+        """Run a write transaction; False when any of its conditions failed."""
         try:
             self._ddb.transact_write_items(TransactItems=actions)
         except Exception as exc:
-            if error_code(exc) in (
-                "TransactionCanceledException",
-                "ConditionalCheckFailedException",
-            ):
+            if error_code(exc) in CONDITION_FAILED:
                 return False
             raise self._fail(op, exc) from exc
         return True
 
+    def put_new_and_add(
+        self, items: list[Item], pk: str, sk: str, counters: Mapping[str, int]
+    ) -> bool:
+        """In one transaction: put every item only if new, and ADD `counters` to (pk, sk).
+        False when any item already existed (nothing was written); the caller re-checks."""
+        actions = [self._put_new(item) for item in items] + [self._add_action(pk, sk, counters)]
+        return self._transact("transact", actions)
+
     def put_counted(
-        self,
-        item: Item,
-        adds: list[tuple[str, str, Mapping[str, int]]],
-        first_sets: Mapping[str, Any] | None = None,
+        self, item: Item, adds: list[Add], first_sets: Mapping[str, Any] | None = None
     ) -> bool:
         """Create `item` (only if new) and apply the counter ADDs in one transaction (plus SETs
         `first_sets` on the first counter item). False when the item already existed."""
-        actions = [
-            {
-                "Put": {
-                    "TableName": self._name,
-                    "Item": self._dump(item),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            }
-        ]
-        actions += [
+        actions = [self._put_new(item)] + [
             self._add_action(pk, sk, c, first_sets if i == 0 else None)
             for i, (pk, sk, c) in enumerate(adds)
             if c
         ]
         return self._transact("put_counted", actions)
 
-    def delete_counted(
-        self, pk: str, sk: str, version: str, adds: list[tuple[str, str, Mapping[str, int]]]
-    ) -> bool:
+    def delete_counted(self, pk: str, sk: str, version: str, adds: list[Add]) -> bool:
         """Delete an item whose `version` attribute still equals `version`, applying the counter
         ADDs in the same transaction. False when it is gone or changed (a concurrent delete won)."""
-        actions = [
-            {
-                "Delete": {
-                    "TableName": self._name,
-                    "Key": self._dump({"PK": pk, "SK": sk}),
-                    "ConditionExpression": "attribute_exists(PK) AND #v = :v",
-                    "ExpressionAttributeNames": {"#v": "version"},
-                    "ExpressionAttributeValues": self._dump({":v": version}),
-                }
+        delete = {
+            "Delete": {
+                "TableName": self._name,
+                "Key": self._key(pk, sk),
+                "ConditionExpression": "attribute_exists(PK) AND #v = :v",
+                "ExpressionAttributeNames": {"#v": "version"},
+                "ExpressionAttributeValues": self._dump({":v": version}),
             }
-        ]
-        actions += [self._add_action(pk, sk2, c) for pk, sk2, c in adds if c]
+        }
+        actions = [delete] + [self._add_action(pk, sk2, c) for pk, sk2, c in adds if c]
         return self._transact("delete_counted", actions)
-
-    def update_if_older(
-        self, pk: str, sk: str, attr: str, older_than: str, counters: Mapping[str, int], **sets: Any
-    ) -> bool:
-        """ADD `counters` and SET `sets` only if the item exists and `attr` < `older_than`."""
-        names = {"#c": attr}
-        values: dict[str, Any] = {":c": older_than}
-        parts = []
-        for i, (k, v) in enumerate(sets.items()):
-            names[f"#s{i}"], values[f":s{i}"] = k, v
-            parts.append(f"#s{i} = :s{i}")
-        expr = "SET " + ", ".join(parts)
-        if counters:
-            adds = []
-            for i, (k, v) in enumerate(counters.items()):
-                names[f"#a{i}"], values[f":a{i}"] = k, v
-                adds.append(f"#a{i} :a{i}")
-            expr += " ADD " + ", ".join(adds)
-        try:
-            self._ddb.update_item(
-                TableName=self._name,
-                Key=self._dump({"PK": pk, "SK": sk}),
-                UpdateExpression=expr,
-                ConditionExpression="attribute_exists(PK) AND #c < :c",
-                ExpressionAttributeNames=names,
-                ExpressionAttributeValues=self._dump(values),
-            )
-        except Exception as exc:
-            if error_code(exc) == "ConditionalCheckFailedException":
-                return False
-            raise self._fail("update", exc) from exc
-        return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bananajam.adapters.dynamo_table import _decode_token
+from bananajam.adapters.dynamo_codec import decode_token
 from bananajam.errors import ConflictError, FieldError
 from bananajam.services.job_service import (
     ACTIVE,
@@ -79,7 +79,7 @@ class JobQueries:
 
     def list(self, status: str | None, limit: int, token: str | None) -> dict[str, Any]:
         if token:
-            start = _decode_token(token) or {}
+            start = decode_token(token) or {}
             if set(start) != {"PK", "SK", "GSI1PK", "GSI1SK"} or start.get("GSI1PK") != "JOBS":
                 raise FieldError.single("next_token", "is not a token this service issued")
         jobs: list[dict[str, Any]] = []
