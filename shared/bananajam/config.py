@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     max_inline_bytes: int = Field(4_500_000, ge=1)
     # In-process LRU of recent images (content-addressed, so never stale); 0 turns it off.
     memory_cache_bytes: int = Field(32 * 1024**2, ge=0)
+    # POST /diversity/optimize runs synchronously when its estimated cost is at most this many
+    # seconds (the HTTP API gives up at 30 s); above it the run becomes a batch job (202).
+    optimize_sync_seconds: float = Field(20.0, ge=0)
     admin_token: str | None = None
     admin_token_parameter: str | None = None
     spec_dir: str | None = None

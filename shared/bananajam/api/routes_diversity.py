@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
-from bananajam.api.errors import ERROR_RESPONSES
+from bananajam.api.errors import ERROR_RESPONSES, request_id_of
 from bananajam.config import get_settings
 from bananajam.errors import FieldError
 from bananajam.models.diversity import (
@@ -17,7 +18,11 @@ from bananajam.models.diversity import (
     OptimizeBody,
     OptimizeResult,
 )
+from bananajam.models.jobs import BatchAccepted
 from bananajam.services import wiring
+
+if TYPE_CHECKING:
+    from bananajam.services.job_service import JobTable
 
 router = APIRouter(tags=["diversity"])
 
@@ -32,12 +37,32 @@ def diversity_status(
 
 
 @router.post(
-    "/diversity/optimize/{type_id}", response_model=OptimizeResult, responses=ERROR_RESPONSES
+    "/diversity/optimize/{type_id}",
+    response_model=OptimizeResult,
+    responses={**ERROR_RESPONSES, 202: {"model": BatchAccepted, "description": "Queued as a job"}},
 )
-def optimize(type_id: str, body: OptimizeBody | None = None) -> OptimizeResult:
-    """Measure each variation strategy on a sample and keep the best one for the type."""
+def optimize(type_id: str, request: Request, body: OptimizeBody | None = None) -> Any:
+    """Measure each variation strategy on a sample and keep the best one for the type.
+
+    A run estimated above `optimize_sync_seconds` becomes a one-item batch job: 202 in the
+    batch shape, followed at `status_url`.
+    """
+    from bananajam.services import diversity_jobs
+
     b = body or OptimizeBody()
-    r = wiring.diversity_service().optimize(type_id, b.sample_size, b.theme, b.strategies)
+    service = wiring.diversity_service()
+    name, wanted = service.plan(type_id, b.sample_size, b.strategies)
+    cost = diversity_jobs.estimate_seconds(name, b.sample_size, len(wanted))
+    if cost > get_settings().optimize_sync_seconds:
+        accepted = diversity_jobs.submit_optimize_job(
+            cast("JobTable", wiring.table()),
+            wiring.queue(),
+            name,
+            b.model_dump(exclude_none=True),
+            request_id_of(request),
+        )
+        return JSONResponse(BatchAccepted.model_validate(accepted).model_dump(), status_code=202)
+    r = service.optimize(name, b.sample_size, b.theme, b.strategies)
     data = asdict(r)
     data["strategies"] = data.pop("table")
     return OptimizeResult.model_validate(data)

@@ -7,6 +7,7 @@ of one type compare over time, and the near-duplicate threshold is the type's ow
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ CALIBRATION_SIZE = 48
 class Calibration:
     sigma: float
     typical: float
+    render_ms: float = 0.0  # mean feature-size render time here (cost estimates only)
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,27 @@ def sample_features(
     return features.extract(imgs)
 
 
+def pair_features(
+    asset: str, pairs: list[tuple[int, str | None]], strategy: str
+) -> features.Features:
+    """Features of given (index, theme) pairs of one type, rendered at feature size."""
+    w, h = feature_size(asset)
+    imgs = [
+        call_asset(asset, i, theme, width=w, height=h, strategy=strategy).image
+        for i, theme in pairs
+    ]
+    return features.extract(imgs)
+
+
 @lru_cache(maxsize=256)
 def calibration(asset: str) -> Calibration:
+    t0 = time.perf_counter()
     f = sample_features(asset, list(range(CALIBRATION_SIZE)), theme_names()[0], "random")
+    render_ms = (time.perf_counter() - t0) * 1000.0 / CALIBRATION_SIZE
     d2 = scores.sq_distances(f)
-    return Calibration(scores.default_sigma(d2), neardup.typical_distance(np.sqrt(d2)))
+    return Calibration(
+        scores.default_sigma(d2), neardup.typical_distance(np.sqrt(d2)), round(render_ms, 3)
+    )
 
 
 def measure(f: features.Features, cal: Calibration) -> Measurement:

@@ -47,14 +47,10 @@ class DiversityService:
         self._table = table
         self._strategies = strategies
 
-    def optimize(
-        self,
-        type_id: str,
-        sample_size: int = 32,
-        theme: str | None = None,
-        strategies: list[str] | None = None,
-    ) -> OptimizeResult:
-        """Score each strategy on a sample; keep the best (never worse than the current one)."""
+    def plan(
+        self, type_id: str, sample_size: int, strategies: list[str] | None
+    ) -> tuple[str, list[str]]:
+        """Validate an optimisation: (type name, strategies to measure, incumbent included)."""
         t = default_registry().get(type_id)
         if not 8 <= sample_size <= 256:
             raise FieldError.single("sample_size", "must be between 8 and 256")
@@ -67,6 +63,19 @@ class DiversityService:
         current = self._strategies.active(t.name)
         if current.name not in wanted:
             wanted.append(current.name)  # the incumbent is always re-measured, so we never regress
+        return t.name, wanted
+
+    def optimize(
+        self,
+        type_id: str,
+        sample_size: int = 32,
+        theme: str | None = None,
+        strategies: list[str] | None = None,
+    ) -> OptimizeResult:
+        """Score each strategy on a sample; keep the best (never worse than the current one)."""
+        name, wanted = self.plan(type_id, sample_size, strategies)
+        t = default_registry().get(name)
+        current = self._strategies.active(t.name)
         cal = m.calibration(t.name)
         measured: dict[str, m.Measurement] = {
             s: m.measure(m.sample_features(t.name, list(range(sample_size)), theme, s), cal)
@@ -99,6 +108,10 @@ class DiversityService:
         )
         self._strategies.forget(t.name)
         return result
+
+    def active_strategy(self, type_id: str) -> str:
+        """The type's active strategy name (briefly cached per process)."""
+        return self._strategies.active(type_id).name
 
     def record_measurement(self, type_id: str, measurement: dict[str, Any], source: str) -> None:
         """Record a measurement of real use (a diverse batch or a batch job) for status."""

@@ -23,6 +23,7 @@ import time
 from typing import Any
 
 from bananajam.errors import BananaJamError, DependencyError
+from bananajam.services import diversity_jobs
 from bananajam.services.asset_service import AssetService
 from bananajam.services.job_service import (
     ACTIVE,
@@ -55,6 +56,8 @@ class JobWorker:
         self._max_receives = max_receive_count
 
     def process(self, message: JobMessage) -> None:
+        if diversity_jobs.is_optimize_message(message):  # a slow POST /diversity/optimize
+            return diversity_jobs.on_optimize_message(self._table, message)
         if "job_id" not in message.body or not isinstance(message.body.get("items"), list):
             self._meter.count("BatchMessageIgnored")  # not a batch message: nothing to do
             return
@@ -146,3 +149,4 @@ class JobWorker:
             status = final_status(s, f)
             if self._table.set_if_status(pk, "META", ACTIVE, status=status, finished_at=now_iso()):
                 self._meter.count(f"BatchJob_{status}")
+                diversity_jobs.on_job_finished(self._table, pk)  # logs, never raises
