@@ -9,9 +9,8 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 
 from bananajam.api.errors import ERROR_RESPONSES, request_id_of
-from bananajam.api.routes_generate import _catalogue_ready
 from bananajam.models.jobs import BatchAccepted, BatchBody
-from bananajam.services import wiring
+from bananajam.services import catalogue_service, wiring
 
 router = APIRouter()
 
@@ -29,7 +28,7 @@ def post_batch(
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Any:
     """Queue a batch job (at most 500 items after range expansion); 202 with its status URL."""
-    _catalogue_ready()
+    catalogue_service.configure_specs()
     done = wiring.job_submission().submit(
         body, request_id=request_id_of(request), idempotency_key=idempotency_key
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query
@@ -29,16 +28,6 @@ IMAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-@cache
-def _catalogue_ready() -> None:
-    # Extra spec directories must be registered before the registry is first built.
-    spec_dir = get_settings().spec_dir
-    if spec_dir:
-        from bananajam.assets.catalogue import configure_spec_dirs
-
-        configure_spec_dirs(spec_dir)
-
-
 def wants_json(accept: str | None) -> bool:
     """JSON when the client lists application/json before any image type."""
     if not accept:
@@ -63,7 +52,7 @@ def _image_headers(g: GeneratedAsset) -> dict[str, str]:
 
 
 def _answer(cmd: GenerateCommand, accept: str | None, if_none_match: str | None) -> Response:
-    _catalogue_ready()
+    catalogue_service.configure_specs()
     service = wiring.asset_service()
     if wants_json(accept):
         g = service.generate(cmd, want_body=False)
@@ -102,7 +91,7 @@ def _answer(cmd: GenerateCommand, accept: str | None, if_none_match: str | None)
 @router.get("/health", response_model=HealthResponse, tags=["health"])
 def get_health() -> dict[str, Any]:
     """Dependency checks; `degraded` (still 200) when one is down."""
-    _catalogue_ready()
+    catalogue_service.configure_specs()
     checks = {
         "storage": lambda: wiring.object_store().check(),
         "jobs": lambda: wiring.table().check(),
@@ -118,14 +107,14 @@ def get_assets(
     q: Annotated[str | None, Query(max_length=100)] = None,
 ) -> dict[str, Any]:
     """The catalogue of asset types, with every theme and category."""
-    _catalogue_ready()
+    catalogue_service.configure_specs()
     return catalogue_service.list_assets(category, tag, q)
 
 
 @router.get("/generators", response_model=GeneratorsResponse, tags=["catalogue"])
 def get_generators() -> dict[str, Any]:
     """The catalogue in the previous system's shape."""
-    _catalogue_ready()
+    catalogue_service.configure_specs()
     return catalogue_service.list_generators()
 
 

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from bananajam.assets import CATEGORIES, all_themes, default_registry
+from bananajam.config import get_settings
 from bananajam.errors import FieldError
+
+
+@cache
+def configure_specs() -> None:
+    """Register the settings' spec directory with the engine, once per process.
+
+    It must happen before the registry is first built, so every route that resolves asset
+    names calls this first (it is a no-op after the first call).
+    """
+    spec_dir = get_settings().spec_dir
+    if spec_dir:
+        from bananajam.assets.catalogue import configure_spec_dirs
+
+        configure_spec_dirs(spec_dir)
 
 
 def themes() -> list[dict[str, Any]]:
