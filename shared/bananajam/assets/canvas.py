@@ -149,32 +149,64 @@ class Canvas:
     # -- compositing --------------------------------------------------------------------------
     def composite(self, other: Canvas, mode: BlendMode = "over", opacity: float = 1.0) -> None:
         """Blend `other` (any scale; resampled to this one) onto this canvas."""
+        if mode not in ("over", "add", "screen", "multiply"):
+            raise ValueError(f"unknown blend mode {mode!r}")
         self.flush()
         other.flush()
         src = other.img
+        region = (0, 0, *self.img.size)
+        if mode != "multiply":
+            # Transparent source pixels leave over/add/screen unchanged: work on the bounding box.
+            found = _affected(src, self.img.size)
+            if found is None:
+                return
+            region = found
+        rw, rh = region[2] - region[0], region[3] - region[1]
         if src.size != self.img.size:
-            # Premultiplied data resamples correctly when Pillow is told it is premultiplied.
-            src = _as_premul(src).resize(self.img.size, Image.Resampling.BILINEAR)
-            src = _relabel(src, "RGBA")
+            # Premultiplied data resamples correctly when Pillow is told it is premultiplied;
+            # `box` resamples just the source area that maps onto `region` (same result).
+            fx, fy = src.width / self.img.width, src.height / self.img.height
+            box = (region[0] * fx, region[1] * fy, region[2] * fx, region[3] * fy)
+            src = _as_premul(src).resize((rw, rh), Image.Resampling.BILINEAR, box=box)
+        elif region != (0, 0, *self.img.size):
+            src = src.crop(region)
         if opacity < 1.0:
             src = _scale_all(src, opacity)
+        full = region == (0, 0, *self.img.size)
+        dst = self.img if full else self.img.crop(region)
         if mode == "over":
-            inv = ImageChops.invert(src.getchannel("A"))
-            base = ImageChops.multiply(self.img, Image.merge("RGBA", (inv, inv, inv, inv)))
-            self.img = ImageChops.add(base, src)
+            inv = ImageChops.invert(src.getchannel(3))
+            out = ImageChops.add(ImageChops.multiply(dst, Image.merge("RGBA", (inv,) * 4)), src)
         elif mode == "add":
-            self.img = ImageChops.add(self.img, src)
+            out = ImageChops.add(dst, src)
         elif mode == "screen":
-            self.img = ImageChops.screen(self.img, src)
-        elif mode == "multiply":
-            self.img = ImageChops.multiply(self.img, src)
+            out = ImageChops.screen(dst, src)
         else:
-            raise ValueError(f"unknown blend mode {mode!r}")
+            out = ImageChops.multiply(dst, src)
+        if full:
+            self.img = out
+        else:
+            self.img.paste(out, region[:2])
 
     def blur(self, radius: float) -> None:
         """Gaussian blur in place (radius in logical pixels)."""
         self.flush()
-        self.img = self.img.filter(ImageFilter.GaussianBlur(radius * self.scale))
+        sigma = radius * self.scale
+        bbox = self.img.getbbox(alpha_only=False)
+        if bbox is None:
+            return
+        pad = int(3 * sigma) + 3
+        w, h = self.img.size
+        box = (
+            max(0, bbox[0] - pad),
+            max(0, bbox[1] - pad),
+            min(w, bbox[2] + pad),
+            min(h, bbox[3] + pad),
+        )
+        if (box[2] - box[0]) * (box[3] - box[1]) > 0.7 * w * h:
+            self.img = self.img.filter(ImageFilter.GaussianBlur(sigma))
+        else:  # the zero ground around the shapes stays (almost exactly) zero: blur the box only
+            self.img.paste(self.img.crop(box).filter(ImageFilter.GaussianBlur(sigma)), box[:2])
 
     def glow(
         self,
@@ -229,11 +261,27 @@ class Canvas:
 
 def _relabel(img: Image.Image, mode: str) -> Image.Image:
     """Reinterpret the same bytes under another 4-channel mode (no conversion)."""
-    return Image.frombuffer(mode, img.size, img.tobytes(), "raw", mode, 0, 1)
+    return Image.merge(mode, img.split())
 
 
 def _as_premul(img: Image.Image) -> Image.Image:
     return _relabel(img, "RGBa")
+
+
+def _affected(src: Image.Image, size: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The pixel box of a canvas of `size` that `src` (resampled to `size`) can change."""
+    bbox = src.getbbox(alpha_only=False)
+    if bbox is None:
+        return None
+    if src.size == size:
+        return bbox
+    fx, fy = size[0] / src.width, size[1] / src.height
+    # Bilinear resampling reaches one source pixel (or one output pixel when shrinking) further.
+    px, py = max(1.0, 1.0 / fx) + 1, max(1.0, 1.0 / fy) + 1
+    x0, y0 = max(0, int((bbox[0] - px) * fx)), max(0, int((bbox[1] - py) * fy))
+    x1 = min(size[0], int((bbox[2] + px) * fx) + 1)
+    y1 = min(size[1], int((bbox[3] + py) * fy) + 1)
+    return x0, y0, x1, y1
 
 
 def _scale_all(img: Image.Image, factor: float) -> Image.Image:
