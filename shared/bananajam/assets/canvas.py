@@ -73,11 +73,8 @@ class Canvas:
         return Canvas(self.width, self.height, scale=self.scale / factor)
 
     def _xy(self, pts: Sequence[Point]) -> list[float]:
-        s = self.scale
-        out: list[float] = []
-        for x, y in pts:
-            out.extend((x * s, y * s))
-        return out
+        flat: list[float] = (np.asarray(pts, dtype=float).reshape(-1) * self.scale).tolist()
+        return flat
 
     def _pen(self, color: RGB | None, width: float, opacity: float) -> aggdraw.Pen | None:
         if color is None:

@@ -22,18 +22,18 @@ def catmull_rom(points: Sequence[Point], samples: int = 8, closed: bool = False)
     if len(pts) < 3:
         return pts
     ext = [pts[-1], *pts, pts[0], pts[1]] if closed else [pts[0], *pts, pts[-1]]
-    out: list[Point] = []
-    t = np.linspace(0.0, 1.0, samples, endpoint=False)
+    t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
     t2, t3 = t * t, t * t * t
-    for i in range(1, len(ext) - 2):
-        p0, p1, p2, p3 = (np.asarray(ext[j], dtype=float) for j in (i - 1, i, i + 1, i + 2))
-        seg = 0.5 * (
-            (2 * p1)[None, :]
-            + np.outer(t, -p0 + p2)
-            + np.outer(t2, 2 * p0 - 5 * p1 + 4 * p2 - p3)
-            + np.outer(t3, -p0 + 3 * p1 - 3 * p2 + p3)
-        )
-        out.extend((float(x), float(y)) for x, y in seg)
+    e = np.asarray(ext, dtype=float)
+    p0, p1, p2, p3 = e[:-3, None], e[1:-2, None], e[2:-1, None], e[3:, None]
+    seg = 0.5 * (
+        (2 * p1)
+        + t * (-p0 + p2)
+        + t2 * (2 * p0 - 5 * p1 + 4 * p2 - p3)
+        + t3 * (-p0 + 3 * p1 - 3 * p2 + p3)
+    )
+    flat = seg.reshape(-1, 2)
+    out: list[Point] = list(zip(flat[:, 0].tolist(), flat[:, 1].tolist(), strict=True))
     if not closed:
         out.append(pts[-1])
     return out
@@ -48,14 +48,17 @@ def stroke_outline(
     if n < 2:
         return []
     w = np.full(n, float(widths)) if isinstance(widths, (int, float)) else np.asarray(widths, float)
-    tangent = np.gradient(pts, axis=0)
+    tangent = np.empty_like(pts)  # np.gradient along the points, without its overhead
+    tangent[1:-1] = (pts[2:] - pts[:-2]) / 2.0
+    tangent[0] = pts[1] - pts[0]
+    tangent[-1] = pts[-1] - pts[-2]
     norm = np.hypot(tangent[:, 0], tangent[:, 1])
     norm[norm == 0] = 1.0
     normal = np.stack([-tangent[:, 1] / norm, tangent[:, 0] / norm], axis=1)
     left = pts + normal * (w[:, None] / 2)
     right = pts - normal * (w[:, None] / 2)
     poly = np.concatenate([left, right[::-1]])
-    return [(float(x), float(y)) for x, y in poly]
+    return list(zip(poly[:, 0].tolist(), poly[:, 1].tolist(), strict=True))
 
 
 def taper(n: int, start: float = 0.15, end: float = 0.15, power: float = 0.8) -> np.ndarray:
