@@ -101,10 +101,8 @@ def grid(width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _to_u8(rgb: np.ndarray) -> Image.Image:
-    a = np.empty((*rgb.shape[:2], 4), np.uint8)
-    a[..., :3] = np.clip(rgb * 255.0 + 0.5, 0, 255)
-    a[..., 3] = 255
-    return Image.fromarray(a, "RGBA")
+    # Opaque RGB: Pillow resizes it directly (RGBA would be premultiplied and back, twice).
+    return Image.fromarray(np.clip(rgb * 255.0 + 0.5, 0, 255).astype(np.uint8), "RGB")
 
 
 def ground(ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False) -> Canvas:
@@ -118,7 +116,7 @@ def ground(ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False) -> 
             img = img.resize((ctx.width, ctx.height), BILINEAR, box=(2, 2, 2 + w, 2 + h))
         else:
             img = img.resize((ctx.width, ctx.height), BILINEAR)
-    c.img = img
+    c.img = img.convert("RGBA")
     return c
 
 
