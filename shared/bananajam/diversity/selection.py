@@ -62,3 +62,37 @@ def random_subsets(n: int, k: int, trials: int, seed: int) -> list[list[int]]:
     """`trials` seeded random k-subsets of range(n), for the random baseline."""
     rng = np.random.Generator(np.random.PCG64(seed))
     return [sorted(rng.choice(n, size=min(k, n), replace=False).tolist()) for _ in range(trials)]
+
+
+def refine_swaps(
+    kernel: np.ndarray, chosen: list[int], allowed: np.ndarray, passes: int = 2
+) -> list[int]:
+    """Local search: swap members for outside candidates while the subset's Vendi rises.
+
+    `allowed[i, j]` is False when i and j may not both be chosen (near-duplicates). Each pass
+    tries, per position in order, every outside candidate in index order and keeps the best
+    strict improvement, so the result is deterministic and never scores below the start.
+    """
+    from bananajam.diversity.scores import vendi
+
+    cur = list(chosen)
+    best = vendi(kernel[np.ix_(cur, cur)])
+    n = kernel.shape[0]
+    for _ in range(passes):
+        improved = False
+        for pos in range(len(cur)):
+            rest = cur[:pos] + cur[pos + 1 :]
+            ok = allowed[:, rest].all(axis=1)
+            ok[cur] = False
+            swap_in = None
+            for c in np.flatnonzero(ok[:n]).tolist():
+                trial = [*rest[:pos], c, *rest[pos:]]
+                v = vendi(kernel[np.ix_(trial, trial)])
+                if v > best + 1e-9:
+                    best, swap_in = v, c
+            if swap_in is not None:
+                cur[pos] = swap_in
+                improved = True
+        if not improved:
+            break
+    return cur
