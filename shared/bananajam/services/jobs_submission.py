@@ -1,9 +1,10 @@
 """Batch submission: validate every item, expand ranges, record the job once, enqueue.
 
 Idempotency is a conditional put of `IDEMP#<key>` (attribute_not_exists) holding the job id,
-with a TTL (`idempotency_ttl_seconds`, 24 h): the same contract as Powertools Idempotency's DynamoDB persistence (first
-writer wins, later callers get the stored result), without a second table or decorator, and
-the key is claimed *before* the job is written so two concurrent retries create one job.
+with a TTL (`idempotency_ttl_seconds`, 24 h): the same contract as Powertools Idempotency's
+DynamoDB persistence (first writer wins, later callers get the stored result), without a second
+table or decorator, and the key is claimed *before* the job is written so two concurrent
+retries create one job.
 """
 
 from __future__ import annotations
@@ -173,8 +174,7 @@ class JobSubmission:
                     "job_id": job_id,
                     "request_id": request_id,
                     "items": [
-                        {"i": i, **spec}
-                        for i, spec in enumerate(specs[start : start + per], start)
+                        {"i": i, **spec} for i, spec in enumerate(specs[start : start + per], start)
                     ],
                 },
                 separators=(",", ":"),
