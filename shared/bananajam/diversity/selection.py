@@ -82,7 +82,7 @@ def refine_swaps(
         improved = False
         for pos in range(len(cur)):
             rest = cur[:pos] + cur[pos + 1 :]
-            ok = allowed[:, rest].all(axis=1)
+            ok: np.ndarray = np.asarray(allowed[:, rest].all(axis=1))
             ok[cur] = False
             swap_in = None
             for c in np.flatnonzero(ok[:n]).tolist():
