@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 
 import aggdraw
 import numpy as np
-from PIL import Image, ImageChops, ImageFilter
+from PIL import Image, ImageFilter
 
+from bananajam.assets import _pixels as px
 from bananajam.assets.themes import RGB
 
 Point = tuple[float, float]
@@ -43,10 +44,33 @@ class Canvas:
         self.scale = scale
         pw, ph = max(1, round(width * scale)), max(1, round(height * scale))
         fill = (*background, 255) if background is not None else (0, 0, 0, 0)
-        self.img = Image.new("RGBA", (pw, ph), fill)
+        self._img = Image.new("RGBA", (pw, ph), fill)
         self._draw: aggdraw.Draw | None = None
+        # Which copy holds the current pixels: the Pillow image, AGG's buffer, or both. Keeping
+        # the AGG surface alive and patching regions into its buffer avoids a full-image
+        # Pillow -> AGG copy after every composite.
+        self._img_ok = True
+        self._draw_ok = False
 
     # -- housekeeping -------------------------------------------------------------------------
+    @property
+    def img(self) -> Image.Image:
+        """The Pillow image with every mark drawn so far (callers may modify it in place)."""
+        self.flush()
+        self._draw_ok = False
+        return self._img
+
+    @img.setter
+    def img(self, value: Image.Image) -> None:
+        self._img = value
+        self._img_ok, self._draw_ok = True, False
+        self._draw = None
+
+    @property
+    def pixel_size(self) -> tuple[int, int]:
+        """The pixel size of the surface (without syncing pixels)."""
+        return self._img.size
+
     @property
     def unit(self) -> float:
         """The shorter side in logical pixels: a handy length unit for proportional drawing."""
@@ -55,14 +79,46 @@ class Canvas:
     @property
     def draw(self) -> aggdraw.Draw:
         if self._draw is None:
-            self._draw = aggdraw.Draw(self.img)
+            self._draw = aggdraw.Draw(px.Sink(lambda: self._img))
             self._draw.setantialias(True)
+        elif not self._draw_ok:
+            self._draw.frombytes(self._img.tobytes())
+        self._draw_ok, self._img_ok = True, False
         return self._draw
 
     def flush(self) -> None:
-        if self._draw is not None:
+        if not self._img_ok and self._draw is not None:
             self._draw.flush()
-            self._draw = None
+        self._img_ok = True
+
+    def read_region(self, box: tuple[int, int, int, int]) -> Image.Image:
+        """A copy of the current pixels in the pixel box (x0, y0, x1, y1)."""
+        buf = self._buffer()
+        if buf is None:
+            return self.img.crop(box)
+        x0, y0, x1, y1 = box
+        return Image.fromarray(np.ascontiguousarray(buf[y0:y1, x0:x1]), "RGBA")
+
+    def write_region(self, patch: Image.Image, xy: tuple[int, int]) -> None:
+        """Replace the pixels at pixel offset `xy` with the 4-channel `patch`."""
+        buf = self._buffer()
+        if buf is None:
+            self.img.paste(patch, xy)
+            return
+        x0, y0 = xy
+        w, h = patch.size
+        arr = buf.copy()
+        arr[y0 : y0 + h, x0 : x0 + w] = np.asarray(patch).reshape(h, w, 4)
+        assert self._draw is not None
+        self._draw.frombytes(arr.tobytes())
+        self._img_ok = False
+
+    def _buffer(self) -> np.ndarray | None:
+        """AGG's pixels (read-only view) when AGG holds the current picture, else None."""
+        if self._draw is None or not self._draw_ok or self._img_ok or self._img.mode != "RGBA":
+            return None
+        w, h = self._img.size
+        return np.frombuffer(self._draw.tobytes(), np.uint8).reshape(h, w, 4)
 
     def blank(self) -> Canvas:
         """A transparent canvas of the same logical size and scale."""
@@ -148,58 +204,42 @@ class Canvas:
         """Blend `other` (any scale; resampled to this one) onto this canvas."""
         if mode not in ("over", "add", "screen", "multiply"):
             raise ValueError(f"unknown blend mode {mode!r}")
-        self.flush()
-        other.flush()
         src = other.img
-        region = (0, 0, *self.img.size)
+        size = self.pixel_size
+        region = (0, 0, *size)
         if mode != "multiply":
             # Transparent source pixels leave over/add/screen unchanged: work on the bounding box.
-            found = _affected(src, self.img.size)
+            found = px.affected(src, size)
             if found is None:
                 return
             region = found
         rw, rh = region[2] - region[0], region[3] - region[1]
-        if src.size != self.img.size:
+        if src.size != size:
             # Premultiplied data resamples correctly when Pillow is told it is premultiplied;
             # `box` resamples just the source area that maps onto `region` (same result).
-            fx, fy = src.width / self.img.width, src.height / self.img.height
+            fx, fy = src.width / size[0], src.height / size[1]
             box = (region[0] * fx, region[1] * fy, region[2] * fx, region[3] * fy)
-            src = _as_premul(src).resize((rw, rh), Image.Resampling.BILINEAR, box=box)
-        elif region != (0, 0, *self.img.size):
+            src = px.as_premul(src).resize((rw, rh), Image.Resampling.BILINEAR, box=box)
+        elif region != (0, 0, *size):
             src = src.crop(region)
         if opacity < 1.0:
-            src = _scale_all(src, opacity)
-        full = region == (0, 0, *self.img.size)
-        dst = self.img if full else self.img.crop(region)
-        if mode == "over":
-            inv = ImageChops.invert(src.getchannel(3))
-            out = ImageChops.add(ImageChops.multiply(dst, Image.merge("RGBA", (inv,) * 4)), src)
-        elif mode == "add":
-            out = ImageChops.add(dst, src)
-        elif mode == "screen":
-            out = ImageChops.screen(dst, src)
-        else:
-            out = ImageChops.multiply(dst, src)
+            src = px.scale_all(src, opacity)
+        full = region == (0, 0, *size)
+        dst = self.img if full else self.read_region(region)
+        out = px.blend(dst, src, mode)
         if full:
             self.img = out
         else:
-            self.img.paste(out, region[:2])
+            self.write_region(out, region[:2])
 
     def blur(self, radius: float) -> None:
         """Gaussian blur in place (radius in logical pixels)."""
-        self.flush()
         sigma = radius * self.scale
         bbox = self.img.getbbox(alpha_only=False)
         if bbox is None:
             return
-        pad = int(3 * sigma) + 3
         w, h = self.img.size
-        box = (
-            max(0, bbox[0] - pad),
-            max(0, bbox[1] - pad),
-            min(w, bbox[2] + pad),
-            min(h, bbox[3] + pad),
-        )
+        box = px.padded(bbox, int(3 * sigma) + 3, (w, h))
         if (box[2] - box[0]) * (box[3] - box[1]) > 0.7 * w * h:
             self.img = self.img.filter(ImageFilter.GaussianBlur(sigma))
         else:  # the zero ground around the shapes stays (almost exactly) zero: blur the box only
@@ -225,16 +265,15 @@ class Canvas:
         With no `alpha` the array replaces the pixels (opaque); otherwise it is blended over them
         with that straight alpha (H×W in 0..1).
         """
-        self.flush()
         a = np.ones(rgb.shape[:2], np.float32) if alpha is None else alpha.astype(np.float32)
         pre = np.empty((*rgb.shape[:2], 4), np.uint8)
         pre[..., :3] = np.clip(rgb * a[..., None] * 255.0 + 0.5, 0, 255)
         pre[..., 3] = np.clip(a * 255.0 + 0.5, 0, 255)
         layer = Canvas(self.width, self.height, scale=self.scale)
         layer.img = Image.fromarray(pre, "RGBA")
-        if layer.img.size != self.img.size:
-            layer.img = _relabel(
-                _as_premul(layer.img).resize(self.img.size, Image.Resampling.BILINEAR), "RGBA"
+        if layer.img.size != self.pixel_size:
+            layer.img = px.relabel(
+                px.as_premul(layer.img).resize(self.pixel_size, Image.Resampling.BILINEAR), "RGBA"
             )
         if alpha is None:
             self.img = layer.img
@@ -243,7 +282,7 @@ class Canvas:
 
     def pixel_grid(self) -> tuple[np.ndarray, np.ndarray]:
         """Logical x and y coordinates of every pixel centre (each H×W, float32)."""
-        w, h = self.img.size
+        w, h = self.pixel_size
         xs = (np.arange(w, dtype=np.float32) + 0.5) / self.scale
         ys = (np.arange(h, dtype=np.float32) + 0.5) / self.scale
         return np.meshgrid(xs, ys)
@@ -253,35 +292,4 @@ class Canvas:
         self.flush()
         if not transparent:
             return self.img.convert("RGB")
-        return _as_premul(self.img).convert("RGBA")
-
-
-def _relabel(img: Image.Image, mode: str) -> Image.Image:
-    """Reinterpret the same bytes under another 4-channel mode (no conversion)."""
-    return Image.merge(mode, img.split())
-
-
-def _as_premul(img: Image.Image) -> Image.Image:
-    return _relabel(img, "RGBa")
-
-
-def _affected(src: Image.Image, size: tuple[int, int]) -> tuple[int, int, int, int] | None:
-    """The pixel box of a canvas of `size` that `src` (resampled to `size`) can change."""
-    bbox = src.getbbox(alpha_only=False)
-    if bbox is None:
-        return None
-    if src.size == size:
-        return bbox
-    fx, fy = size[0] / src.width, size[1] / src.height
-    # Bilinear resampling reaches one source pixel (or one output pixel when shrinking) further.
-    px, py = max(1.0, 1.0 / fx) + 1, max(1.0, 1.0 / fy) + 1
-    x0, y0 = max(0, int((bbox[0] - px) * fx)), max(0, int((bbox[1] - py) * fy))
-    x1 = min(size[0], int((bbox[2] + px) * fx) + 1)
-    y1 = min(size[1], int((bbox[3] + py) * fy) + 1)
-    return x0, y0, x1, y1
-
-
-def _scale_all(img: Image.Image, factor: float) -> Image.Image:
-    """Multiply every premultiplied channel (colour and alpha) by `factor`."""
-    lut = [min(255, round(v * factor)) for v in range(256)] * 4
-    return img.point(lut)
+        return px.as_premul(self.img).convert("RGBA")

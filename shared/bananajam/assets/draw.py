@@ -141,8 +141,8 @@ def radial_shade(
     """A sphere-like shaded disc: a radial gradient from an off-centre light, AA-edged."""
     s = canvas.scale
     x0, y0 = max(0, int((cx - r) * s) - 1), max(0, int((cy - r) * s) - 1)
-    x1 = min(canvas.img.width, int((cx + r) * s) + 2)
-    y1 = min(canvas.img.height, int((cy + r) * s) + 2)
+    x1 = min(canvas.pixel_size[0], int((cx + r) * s) + 2)
+    y1 = min(canvas.pixel_size[1], int((cy + r) * s) + 2)
     if x1 <= x0 or y1 <= y0:
         return
     ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
@@ -160,13 +160,12 @@ def blend_region(canvas: Canvas, x0: int, y0: int, rgb: np.ndarray, alpha: np.nd
     """Blend a straight-alpha float patch (h×w×3, h×w; 0..1) over the canvas at pixel (x0, y0)."""
     from PIL import Image
 
-    canvas.flush()
     h, w = alpha.shape
     patch = np.empty((h, w, 4), np.uint8)
     patch[..., :3] = np.clip(rgb * alpha[..., None] * 255.0 + 0.5, 0, 255)
     patch[..., 3] = np.clip(alpha * 255.0 + 0.5, 0, 255)
     box = (x0, y0, x0 + w, y0 + h)
-    dst = np.asarray(canvas.img.crop(box), dtype=np.uint16)
+    dst = np.asarray(canvas.read_region(box), dtype=np.uint16)
     a = patch[..., 3:4].astype(np.uint16)
     out = patch.astype(np.uint16) + (dst * (255 - a) + 127) // 255
-    canvas.img.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGBA"), box)
+    canvas.write_region(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGBA"), (x0, y0))

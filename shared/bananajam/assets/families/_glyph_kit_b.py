@@ -175,7 +175,7 @@ def gradient_poly(
     xs = [p[0] * s for p in pts]
     ys = [p[1] * s for p in pts]
     x0, y0 = max(0, int(min(xs)) - 1), max(0, int(min(ys)) - 1)
-    x1, y1 = min(c.img.width, int(max(xs)) + 2), min(c.img.height, int(max(ys)) + 2)
+    x1, y1 = min(c.pixel_size[0], int(max(xs)) + 2), min(c.pixel_size[1], int(max(ys)) + 2)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
     mask = Canvas(x1 - x0, y1 - y0)

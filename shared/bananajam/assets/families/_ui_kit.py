@@ -158,7 +158,7 @@ def shaded(
     xs = [p[0] for p in allp]
     ys = [p[1] for p in allp]
     x0, y0 = max(0, int(min(xs)) - 1), max(0, int(min(ys)) - 1)
-    x1, y1 = min(c.img.width, int(max(xs)) + 2), min(c.img.height, int(max(ys)) + 2)
+    x1, y1 = min(c.pixel_size[0], int(max(xs)) + 2), min(c.pixel_size[1], int(max(ys)) + 2)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
     w, h = x1 - x0, y1 - y0
@@ -180,9 +180,10 @@ def shaded(
     rgba = np.full((h, w, 4), 255, np.uint8)
     rgba[..., :3] = (lut(stops) * 255.0 + 0.5).astype(np.uint8)[idx]
     # pasting an opaque patch through a coverage mask is exactly premultiplied "over"
-    c.flush()
     mask = Image.frombytes("L", (w, h), cover.tobytes())
-    c.img.paste(Image.fromarray(rgba, "RGBA"), (x0, y0, x1, y1), mask)
+    dst = c.read_region((x0, y0, x1, y1))
+    dst.paste(Image.fromarray(rgba, "RGBA"), (0, 0), mask)
+    c.write_region(dst, (x0, y0))
 
 
 def plate(

@@ -1,0 +1,73 @@
+"""Pixel plumbing for `Canvas`: premultiplied relabelling, bounding boxes, the AGG image proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PIL import Image, ImageChops
+
+
+class Sink:
+    """What AGG loads its buffer from and flushes it into: a canvas's current Pillow image."""
+
+    def __init__(self, current: Callable[[], Image.Image]) -> None:
+        self.current = current
+        self.mode = current().mode
+        self.size = current().size
+
+    def tobytes(self) -> bytes:
+        return self.current().tobytes()
+
+    def frombytes(self, data: bytes) -> None:
+        self.current().frombytes(data)
+
+
+def relabel(img: Image.Image, mode: str) -> Image.Image:
+    """Reinterpret the same bytes under another 4-channel mode (no conversion)."""
+    return Image.merge(mode, img.split())
+
+
+def as_premul(img: Image.Image) -> Image.Image:
+    return relabel(img, "RGBa")
+
+
+def affected(src: Image.Image, size: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The pixel box of a canvas of `size` that `src` (resampled to `size`) can change."""
+    bbox = src.getbbox(alpha_only=False)
+    if bbox is None:
+        return None
+    if src.size == size:
+        return bbox
+    fx, fy = size[0] / src.width, size[1] / src.height
+    # Bilinear resampling reaches one source pixel (or one output pixel when shrinking) further.
+    px, py = max(1.0, 1.0 / fx) + 1, max(1.0, 1.0 / fy) + 1
+    x0, y0 = max(0, int((bbox[0] - px) * fx)), max(0, int((bbox[1] - py) * fy))
+    x1 = min(size[0], int((bbox[2] + px) * fx) + 1)
+    y1 = min(size[1], int((bbox[3] + py) * fy) + 1)
+    return x0, y0, x1, y1
+
+
+def scale_all(img: Image.Image, factor: float) -> Image.Image:
+    """Multiply every premultiplied channel (colour and alpha) by `factor`."""
+    lut = [min(255, round(v * factor)) for v in range(256)] * 4
+    return img.point(lut)
+
+
+def blend(dst: Image.Image, src: Image.Image, mode: str) -> Image.Image:
+    """Premultiplied `src` blended onto `dst` (same size) with over/add/screen/multiply."""
+    if mode == "over":
+        inv = ImageChops.invert(src.getchannel(3))
+        return ImageChops.add(ImageChops.multiply(dst, Image.merge("RGBA", (inv,) * 4)), src)
+    if mode == "add":
+        return ImageChops.add(dst, src)
+    if mode == "screen":
+        return ImageChops.screen(dst, src)
+    return ImageChops.multiply(dst, src)
+
+
+def padded(
+    bbox: tuple[int, int, int, int], pad: int, size: tuple[int, int]
+) -> tuple[int, int, int, int]:
+    """`bbox` grown by `pad` pixels on every side, clipped to an image of `size`."""
+    x0, y0, x1, y1 = bbox
+    return max(0, x0 - pad), max(0, y0 - pad), min(size[0], x1 + pad), min(size[1], y1 + pad)
