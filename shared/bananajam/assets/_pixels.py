@@ -1,25 +1,8 @@
-"""Pixel plumbing for `Canvas`: premultiplied relabelling, bounding boxes, the AGG image proxy."""
+"""Pixel plumbing for `Canvas`: premultiplied relabelling, bounding boxes, region boxes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PIL import Image, ImageChops
-
-
-class Sink:
-    """What AGG loads its buffer from and flushes it into: a canvas's current Pillow image."""
-
-    def __init__(self, current: Callable[[], Image.Image]) -> None:
-        self.current = current
-        self.mode = current().mode
-        self.size = current().size
-
-    def tobytes(self) -> bytes:
-        return self.current().tobytes()
-
-    def frombytes(self, data: bytes) -> None:
-        self.current().frombytes(data)
 
 
 def relabel(img: Image.Image, mode: str) -> Image.Image:

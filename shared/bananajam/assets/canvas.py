@@ -45,10 +45,10 @@ class Canvas:
         pw, ph = max(1, round(width * scale)), max(1, round(height * scale))
         fill = (*background, 255) if background is not None else (0, 0, 0, 0)
         self._img = Image.new("RGBA", (pw, ph), fill)
+        self._fill: tuple[int, ...] | None = fill  # while the image is still one flat colour
         self._draw: aggdraw.Draw | None = None
-        # Which copy holds the current pixels: the Pillow image, AGG's buffer, or both. Keeping
-        # the AGG surface alive and patching regions into its buffer avoids a full-image
-        # Pillow -> AGG copy after every composite.
+        # Which copy holds the current pixels: Pillow's, AGG's, or both. AGG's surface stays alive
+        # and composites patch regions into it: no full Pillow -> AGG copy after every blend.
         self._img_ok = True
         self._draw_ok = False
 
@@ -57,12 +57,12 @@ class Canvas:
     def img(self) -> Image.Image:
         """The Pillow image with every mark drawn so far (callers may modify it in place)."""
         self.flush()
-        self._draw_ok = False
+        self._draw_ok, self._fill = False, None
         return self._img
 
     @img.setter
     def img(self, value: Image.Image) -> None:
-        self._img = value
+        self._img, self._fill = value, None
         self._img_ok, self._draw_ok = True, False
         self._draw = None
 
@@ -79,8 +79,12 @@ class Canvas:
     @property
     def draw(self) -> aggdraw.Draw:
         if self._draw is None:
-            self._draw = aggdraw.Draw(px.Sink(lambda: self._img))
+            im = self._img
+            flat = self._fill is not None and im.mode == "RGBA"
+            self._draw = aggdraw.Draw(im.mode, im.size, self._fill if flat else 0)
             self._draw.setantialias(True)
+            if not flat:
+                self._draw.frombytes(im.tobytes())
         elif not self._draw_ok:
             self._draw.frombytes(self._img.tobytes())
         self._draw_ok, self._img_ok = True, False
@@ -88,7 +92,7 @@ class Canvas:
 
     def flush(self) -> None:
         if not self._img_ok and self._draw is not None:
-            self._draw.flush()
+            self._img.frombytes(self._draw.tobytes())
         self._img_ok = True
 
     def read_region(self, box: tuple[int, int, int, int]) -> Image.Image:
