@@ -19,7 +19,7 @@ from bananajam.models.diversity import (
     OptimizeResult,
 )
 from bananajam.models.jobs import BatchAccepted
-from bananajam.services import wiring
+from bananajam.services import catalogue_service, wiring
 
 if TYPE_CHECKING:
     from bananajam.services.job_service import JobTable
@@ -32,6 +32,7 @@ def diversity_status(
     type_id: Annotated[str | None, Query(max_length=100)] = None,
 ) -> DiversityStatus:
     """Latest measurement, active strategy and history per type (or for one type)."""
+    catalogue_service.configure_specs()
     rows = wiring.diversity_service().status(type_id)
     return DiversityStatus.model_validate({"types": rows})
 
@@ -49,6 +50,7 @@ def optimize(type_id: str, request: Request, body: OptimizeBody | None = None) -
     """
     from bananajam.services import diversity_jobs
 
+    catalogue_service.configure_specs()
     b = body or OptimizeBody()
     service = wiring.diversity_service()
     name, wanted = service.plan(type_id, b.sample_size, b.strategies)
@@ -77,6 +79,7 @@ def generate_diverse_batch(body: DiverseBatchBody) -> DiverseBatchResult:
     """`count` variants chosen to be as different from each other as possible."""
     from bananajam.services.diverse_batch import diverse_batch
 
+    catalogue_service.configure_specs()
     limits = get_settings().limits
     if body.count > limits.max_diverse_count:
         raise FieldError.single("count", f"must be at most {limits.max_diverse_count}")
