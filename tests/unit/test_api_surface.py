@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -61,3 +62,12 @@ def test_template_routes_each_path_to_its_function(
         match = next((r for r in routes if r.pattern.match(concrete)), None)
         assert match is not None, f"template.yaml routes nothing to {path}"
         assert Path(match.code_uri).name == area, f"{path} goes to {match.function}"
+
+
+@pytest.mark.parametrize("area", AREAS)
+def test_committed_openapi_documents_are_current(
+    area: str, load_function: Callable[..., Any]
+) -> None:
+    """`make openapi` output is committed; it must match what the app serves now."""
+    committed = json.loads((ROOT / "openapi" / f"{area}.json").read_text())
+    assert committed == load_function(area).app.openapi(), f"run `make openapi` ({area})"

@@ -59,7 +59,7 @@ def cache_status() -> CacheStatus:
     return compute(wiring.table(), get_settings())
 
 
-@router.get("/cache/stats", response_model=CacheStatus, include_in_schema=False)
+@router.get("/cache/stats", response_model=CacheStatus, deprecated=True)
 def cache_stats_alias() -> CacheStatus:
     """Old path of `GET /cache/status`."""
     return cache_status()
