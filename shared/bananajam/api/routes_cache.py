@@ -14,9 +14,11 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
+from bananajam.api.errors import ERROR_RESPONSES
 from bananajam.config import get_settings
 from bananajam.errors import AuthError, FieldError, ForbiddenError
 from bananajam.models.cache import CacheStatus, ClearRequest, ClearResult
+from bananajam.models.errors import ErrorEnvelope
 from bananajam.services import wiring
 
 router = APIRouter()
@@ -52,20 +54,29 @@ def require_admin(request: Request) -> None:
         raise ForbiddenError("the admin credential is not valid")
 
 
-@router.get("/cache/status", response_model=CacheStatus)
+@router.get("/cache/status", response_model=CacheStatus, responses=ERROR_RESPONSES)
 def cache_status() -> CacheStatus:
     from bananajam.services.cache_status import cache_status as compute
 
     return compute(wiring.table(), get_settings())
 
 
-@router.get("/cache/stats", response_model=CacheStatus, deprecated=True)
+@router.get("/cache/stats", response_model=CacheStatus, responses=ERROR_RESPONSES, deprecated=True)
 def cache_stats_alias() -> CacheStatus:
     """Old path of `GET /cache/status`."""
     return cache_status()
 
 
-@router.post("/cache/clear", response_model=ClearResult, dependencies=[Depends(require_admin)])
+@router.post(
+    "/cache/clear",
+    response_model=ClearResult,
+    dependencies=[Depends(require_admin)],
+    responses={
+        **ERROR_RESPONSES,
+        401: {"model": ErrorEnvelope, "description": "No admin credential"},
+        403: {"model": ErrorEnvelope, "description": "Wrong admin credential"},
+    },
+)
 def cache_clear(body: ClearRequest) -> ClearResult:
     if body.is_empty():
         raise FieldError.single(
