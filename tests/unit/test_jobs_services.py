@@ -188,3 +188,27 @@ def test_cancel_skips_the_rest_and_a_finished_job_conflicts(p: Parts) -> None:
     assert err.value.details == {"job_id": done, "status": "succeeded"}
     with pytest.raises(UnknownJobError):
         p.queries.cancel("nope")
+
+
+def test_meta_stays_small_and_the_specs_are_chunked(p: Parts) -> None:
+    job_id = p.submit(item(count=500, params={}), key="big")
+    meta = p.table.job(job_id)
+    assert "specs" not in meta and len(json.dumps(meta)) < 2_000
+    chunks = sorted(s for pk, s in p.table.items if pk == f"JOB#{job_id}" and s != "META")
+    assert chunks == [f"SPECS#{n:03d}" for n in range(5)]
+    assert all(
+        p.table.items[(f"JOB#{job_id}", s)]["expires_at"] == meta["expires_at"] for s in chunks
+    )
+    assert max(len(b) for b in p.queue.sent) < 4_000  # 10 items with their specs each
+    assert [i["index"] for i in p.queries.status(job_id)["items"]] == list(range(500))
+
+
+def test_the_worker_never_reads_the_specs(p: Parts) -> None:
+    job_id = p.submit(item(count=12, start_index=7))
+    for key in [k for k in p.table.items if k[1].startswith("SPECS#")]:
+        del p.table.items[key]
+    run_all(p)
+    job = p.table.job(job_id)
+    assert (job["status"], job["succeeded"], job["failed"]) == ("succeeded", 12, 0)
+    recorded = [p.table.items[(f"JOB#{job_id}", f"ITEM#{i:05d}")]["index"] for i in range(12)]
+    assert recorded == list(range(7, 19))

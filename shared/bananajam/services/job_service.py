@@ -5,8 +5,12 @@ exception marks that one message as failed (it is retried, then lands in the DLQ
 is idempotent: a redelivered message does not count twice (see `jobs_worker`).
 
 Records (single table, `adapters.dynamo_table`): the job is `JOB#<id>`/`META` (GSI1 `JOBS`,
-newest first) holding the item specs and the `succeeded`/`failed` counters; each finished item
-is `JOB#<id>`/`ITEM#<i:05d>`; an idempotency key is `IDEMP#<key>`/`META`. All carry `expires_at`.
+newest first), kept small (status, `succeeded`/`failed` counters, timestamps, name, total,
+error), because every counter update is billed on its whole size; the item specs live in
+`JOB#<id>`/`SPECS#<n:03d>` chunks of `SPECS_PER_RECORD` (item `i` is in chunk `i // 100`), read
+only by status and archive, since each queue message carries the specs of its own items; each
+finished item is `JOB#<id>`/`ITEM#<i:05d>`; an idempotency key is `IDEMP#<key>`/`META`.
+All carry `expires_at`.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ def job_pk(job_id: str) -> str:
 
 def item_sk(i: int) -> str:
     return f"ITEM#{i:05d}"
+
+
+SPECS_PER_RECORD = 100
+
+
+def specs_sk(chunk: int) -> str:
+    return f"SPECS#{chunk:03d}"
 
 
 def now_iso() -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from bananajam.errors import ConflictError
 from bananajam.services.job_service import FINISHED, JobTable, load_job
-from bananajam.services.jobs_queries import item_records
+from bananajam.services.jobs_queries import item_records, job_specs
 from bananajam.services.ports import ObjectStore
 
 ARCHIVE_PREFIX = "archives/"
@@ -52,7 +52,7 @@ class JobArchive:
         manifest = []
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:  # PNG/WebP are compressed
-            for i, spec in enumerate(job.get("specs", [])):
+            for i, spec in enumerate(job_specs(self._table, job)):
                 r = records.get(i)
                 if not r or not r.get("key"):
                     continue

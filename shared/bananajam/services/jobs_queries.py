@@ -38,15 +38,30 @@ def summary(job: Item) -> dict[str, Any]:
     }
 
 
-def item_records(table: JobTable, job_id: str) -> dict[int, Item]:
-    out: dict[int, Item] = {}
+def _records(table: JobTable, job_id: str, prefix: str) -> list[Item]:
+    out: list[Item] = []
     token: str | None = None
     while True:
-        page = table.query(job_pk(job_id), sk_prefix="ITEM#", limit=500, token=token)
-        out.update({int(r["i"]): r for r in page.items if live(r) is not None})
+        page = table.query(job_pk(job_id), sk_prefix=prefix, limit=500, token=token)
+        out += [r for r in page.items if live(r) is not None]
         token = page.next_token
         if not token:
             return out
+
+
+def item_records(table: JobTable, job_id: str) -> dict[int, Item]:
+    return {int(r["i"]): r for r in _records(table, job_id, "ITEM#")}
+
+
+def job_specs(table: JobTable, job: Item) -> list[dict[str, Any]]:
+    """The job's item specs, in position order: its `SPECS#<n>` chunks, or (a one-item
+    diversity job, or a job written before the chunks) the `specs` list on META itself."""
+    if "specs" in job:
+        return list(job["specs"])
+    specs: list[dict[str, Any]] = []
+    for chunk in sorted(_records(table, str(job["job_id"]), "SPECS#"), key=lambda r: r["first"]):
+        specs += chunk["specs"]
+    return specs[: int(job["total"])]
 
 
 class JobQueries:
@@ -60,7 +75,7 @@ class JobQueries:
         records = item_records(self._table, job_id)
         pending = "cancelled" if job["status"] == "cancelled" else "queued"
         items = []
-        for i, spec in enumerate(job.get("specs", [])):
+        for i, spec in enumerate(job_specs(self._table, job)):
             r = records.get(i, {})
             key = r.get("key")
             items.append(

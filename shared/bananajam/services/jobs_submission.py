@@ -1,5 +1,9 @@
 """Batch submission: validate every item, expand ranges, record the job once, enqueue.
 
+The job is written as its `SPECS#<n>` chunks (100 specs each) and then a small `META`; each
+queue message carries the specs of its own items (10 by default, ~1.5 KB), so the worker never
+reads the item list.
+
 Idempotency is a conditional put of `IDEMP#<key>` (attribute_not_exists) holding the job id,
 with a TTL (`idempotency_ttl_seconds`, 24 h): the same contract as Powertools Idempotency's
 DynamoDB persistence (first writer wins, later callers get the stored result), without a second
@@ -19,10 +23,12 @@ from bananajam.errors import BananaJamError, DependencyError, FieldError
 from bananajam.models.jobs import BatchBody
 from bananajam.services.asset_service import AssetService, GenerateCommand
 from bananajam.services.job_service import (
+    SPECS_PER_RECORD,
     JobTable,
     job_pk,
     live,
     now_iso,
+    specs_sk,
 )
 from bananajam.services.ports import Item, MessageQueue
 
@@ -127,8 +133,16 @@ class JobSubmission:
                     return Submitted(prior, existing["status"], existing["total"], True)
                 job_id = prior  # claimed earlier but the job write never happened: finish it
         created = now_iso()
+        expires = int(time.time()) + self._ttl
+        pk = job_pk(job_id)
+        for n, first in enumerate(range(0, len(specs), SPECS_PER_RECORD)):
+            # The specs first, META last: a listed job always has all of its specs.
+            chunk = specs[first : first + SPECS_PER_RECORD]
+            self._table.put(
+                {"PK": pk, "SK": specs_sk(n), "first": first, "specs": chunk, "expires_at": expires}
+            )
         job: Item = {
-            "PK": job_pk(job_id),
+            "PK": pk,
             "SK": "META",
             "GSI1PK": "JOBS",
             "GSI1SK": f"{created}#{job_id}",
@@ -140,8 +154,7 @@ class JobSubmission:
             "failed": 0,
             "created_at": created,
             "request_id": request_id,
-            "specs": specs,
-            "expires_at": int(time.time()) + self._ttl,
+            "expires_at": expires,
         }
         self._table.put(job)
         self._enqueue(job_id, specs, request_id, idempotency_key)

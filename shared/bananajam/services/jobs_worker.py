@@ -1,8 +1,10 @@
 """The SQS worker's per-message processing: render, record once, count once, finish once.
 
-Per message (up to `job_items_per_message` items of one job):
-1. read the job (consistent); a cancelled, failed, finished or expired job skips the message;
-   a queued job is moved to running with a conditional update (only the first one wins);
+Per message (up to `job_items_per_message` items of one job, each with its own spec, so the
+item list on `SPECS#<n>` is never read here):
+1. read the job's small META (consistent, 1 RCU); a cancelled, failed, finished or expired
+   job skips the message; a queued job is moved to running with a conditional update (only
+   the first one wins);
 2. drop items already recorded (a redelivery), render the rest through `AssetService`
    (the read-through S3 cache: a hit means no render);
 3. one transaction puts every item record (`attribute_not_exists`) and ADDs the counters on the
@@ -20,7 +22,7 @@ the message is acknowledged rather than sent to the DLQ (only a failure to recor
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, cast
 
 from bananajam.errors import BananaJamError, DependencyError
 from bananajam.services import diversity_jobs
@@ -35,6 +37,7 @@ from bananajam.services.job_service import (
     live,
     now_iso,
 )
+from bananajam.services.jobs_queries import job_specs
 from bananajam.services.jobs_submission import command_of
 from bananajam.services.ports import Item, Meter, NullMeter
 
@@ -149,4 +152,23 @@ class JobWorker:
             status = final_status(s, f)
             if self._table.set_if_status(pk, "META", ACTIVE, status=status, finished_at=now_iso()):
                 self._meter.count(f"BatchJob_{status}")
-                diversity_jobs.on_job_finished(self._table, pk)  # logs, never raises
+                view = cast(JobTable, _MetaWithSpecs(self._table))
+                diversity_jobs.on_job_finished(view, pk)  # logs, never raises
+
+
+class _MetaWithSpecs:
+    """The table, except that META reads carry `specs` (from the `SPECS#<n>` chunks): the
+    diversity hook reads the item list off META, as jobs stored it before the chunks. Used once
+    per job, at its final transition; drop it once that hook calls `jobs_queries.job_specs`."""
+
+    def __init__(self, table: JobTable) -> None:
+        self._table = table
+
+    def get_consistent(self, pk: str, sk: str) -> Item | None:
+        item = self._table.get_consistent(pk, sk)
+        if sk == "META" and item is not None and "job_id" in item:
+            item = {**item, "specs": job_specs(self._table, item)}
+        return item
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._table, name)
