@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,12 +19,23 @@ from bananajam.assets.themes import RGB
 
 def catmull_rom(points: Sequence[Point], samples: int = 8, closed: bool = False) -> list[Point]:
     """A smooth curve through `points` (centripetal-free uniform Catmull-Rom), as a polyline."""
-    pts = list(points)
-    if len(pts) < 3:
-        return pts
-    ext = [pts[-1], *pts, pts[0], pts[1]] if closed else [pts[0], *pts, pts[-1]]
+    if len(points) < 3:
+        return list(points)
+    a = _catmull(points, samples, closed)
+    return list(zip(a[:, 0].tolist(), a[:, 1].tolist(), strict=True))
+
+
+@lru_cache(maxsize=64)
+def _powers(samples: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
-    t2, t3 = t * t, t * t * t
+    return t, t * t, t * t * t
+
+
+def _catmull(points: Sequence[Point], samples: int, closed: bool) -> np.ndarray:
+    """`catmull_rom` as an N×2 array (at least 3 points)."""
+    pts = list(points)
+    ext = [pts[-1], *pts, pts[0], pts[1]] if closed else [pts[0], *pts, pts[-1]]
+    t, t2, t3 = _powers(samples)
     e = np.asarray(ext, dtype=float)
     p0, p1, p2, p3 = e[:-3, None], e[1:-2, None], e[2:-1, None], e[3:, None]
     seg = 0.5 * (
@@ -33,10 +45,7 @@ def catmull_rom(points: Sequence[Point], samples: int = 8, closed: bool = False)
         + t3 * (-p0 + 3 * p1 - 3 * p2 + p3)
     )
     flat = seg.reshape(-1, 2)
-    out: list[Point] = list(zip(flat[:, 0].tolist(), flat[:, 1].tolist(), strict=True))
-    if not closed:
-        out.append(pts[-1])
-    return out
+    return flat if closed else np.concatenate([flat, e[-1:]])
 
 
 def stroke_outline(
@@ -44,9 +53,14 @@ def stroke_outline(
 ) -> list[Point]:
     """The outline polygon of a variable-width stroke along a polyline (a brush mark)."""
     pts = np.asarray(points, dtype=float)
-    n = len(pts)
-    if n < 2:
+    if len(pts) < 2:
         return []
+    poly = _outline(pts, widths)
+    return list(zip(poly[:, 0].tolist(), poly[:, 1].tolist(), strict=True))
+
+
+def _outline(pts: np.ndarray, widths: Sequence[float] | np.ndarray | float) -> np.ndarray:
+    n = len(pts)
     w = np.full(n, float(widths)) if isinstance(widths, (int, float)) else np.asarray(widths, float)
     tangent = np.empty_like(pts)  # np.gradient along the points, without its overhead
     tangent[1:-1] = (pts[2:] - pts[:-2]) / 2.0
@@ -57,16 +71,22 @@ def stroke_outline(
     normal = np.stack([-tangent[:, 1] / norm, tangent[:, 0] / norm], axis=1)
     left = pts + normal * (w[:, None] / 2)
     right = pts - normal * (w[:, None] / 2)
-    poly = np.concatenate([left, right[::-1]])
-    return list(zip(poly[:, 0].tolist(), poly[:, 1].tolist(), strict=True))
+    return np.concatenate([left, right[::-1]])
 
 
 def taper(n: int, start: float = 0.15, end: float = 0.15, power: float = 0.8) -> np.ndarray:
     """A width profile 0..1 that swells from the ends (for brush strokes of n points)."""
+    return _taper(n, start, end, power).copy()
+
+
+@lru_cache(maxsize=512)
+def _taper(n: int, start: float, end: float, power: float) -> np.ndarray:
     t = np.linspace(0.0, 1.0, n)
     rise = np.clip(t / max(start, 1e-6), 0, 1) ** power
     fall = np.clip((1 - t) / max(end, 1e-6), 0, 1) ** power
-    return np.minimum(rise, fall)
+    out = np.minimum(rise, fall)
+    out.setflags(write=False)
+    return out
 
 
 def brush(
@@ -80,9 +100,11 @@ def brush(
     end: float = 0.2,
 ) -> None:
     """A tapered ink stroke through `points`."""
-    path = catmull_rom(points) if smooth and len(points) > 2 else list(points)
-    widths = np.maximum(taper(len(path), start, end) * width, width * 0.04)
-    canvas.polygon(stroke_outline(path, widths), fill=color, opacity=opacity)
+    path = _catmull(points, 8, False) if smooth and len(points) > 2 else np.asarray(points, float)
+    if len(path) < 2:
+        return
+    widths = np.maximum(_taper(len(path), start, end, 0.8) * width, width * 0.04)
+    canvas.polygon(_outline(path, widths).tolist(), fill=color, opacity=opacity)
 
 
 def regular_polygon(
