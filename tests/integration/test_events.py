@@ -29,7 +29,7 @@ JOB_EVENTS: dict[str, tuple[int, int]] = {
 
 
 def seed_sample_job() -> None:
-    """A queued 2-item job, written as the submission would write it."""
+    """A queued 2-item job, written as the submission would write it (META, then its specs)."""
     import time
 
     from bananajam.services import wiring
@@ -48,6 +48,14 @@ def seed_sample_job() -> None:
             "failed": 0,
             "created_at": "2026-11-26T10:00:00.000000Z",
             "request_id": "sample-batch-submit",
+            "expires_at": int(time.time()) + 86_400,
+        }
+    )
+    wiring.table().put(
+        {
+            "PK": f"JOB#{SAMPLE_JOB}",
+            "SK": "SPECS#000",
+            "first": 0,
             "specs": [
                 {"asset": "void_lotus", "index": i, "width": 64, "height": 64, "format": "png"}
                 for i in (0, 1)

@@ -6,6 +6,7 @@ Key design (all keys are strings; `PK`/`SK` is the primary key, `GSI1PK`/`GSI1SK
 |--------------------|---------------|-----------------------|---------|-------------------------|
 | job (4)            | `JOB#<job_id>` | `META`                | `JOBS`  | `<created_at>#<job_id>` |
 | job item (4)       | `JOB#<job_id>` | `ITEM#<i:05d>`        | -       | -                       |
+| job specs (4)      | `JOB#<job_id>` | `SPECS#<n:03d>`       | -       | -                       |
 | idempotency (4)    | `IDEMP#<key>` | `META`                | -       | -                       |
 | cache entry (5)    | `CACHE#<key>` | `META`                | `CACHE` | `<last_access>#<key>`   |
 | cache counters (5) | `CACHESTATS`  | `TOTAL` / `CAT#<c>`   | -       | -                       |
@@ -14,8 +15,10 @@ Key design (all keys are strings; `PK`/`SK` is the primary key, `GSI1PK`/`GSI1SK
 (The numbers name the issue that owns the record.)
 
 `GSI1` lists jobs newest first (`ScanIndexForward=False` on `GSI1PK = JOBS`); RFC 3339 UTC
-timestamps sort lexically. `expires_at` (epoch seconds, a Number) is the TTL attribute: DynamoDB
-deletes expired items itself, eventually, so readers must also ignore items past `expires_at`.
+timestamps sort lexically. A job's `META` stays small (status, counters, timestamps): its item
+specs are in `SPECS#<n>` chunks of 100 (items `100n`..`100n+99`), so counter updates cost 1 WCU.
+`expires_at` (epoch seconds, a Number) is the TTL attribute: DynamoDB deletes expired items
+itself, eventually, so readers must also ignore items past `expires_at`.
 Numbers come back as `Decimal`; this adapter converts them to `int`/`float` at the boundary.
 """
 
