@@ -47,22 +47,21 @@ class Canvas:
         self._img = Image.new("RGBA", (pw, ph), fill)
         self._fill: tuple[int, ...] | None = fill  # while the image is still one flat colour
         self._draw: aggdraw.Draw | None = None
-        # Which copy holds the current pixels: Pillow's, AGG's, or both. AGG's surface stays alive
-        # and composites patch regions into it: no full Pillow -> AGG copy after every blend.
-        self._img_ok = True
-        self._draw_ok = False
+        # Which copy holds the current pixels: Pillow's, AGG's (kept alive), or `_work`, a numpy
+        # copy of AGG's that runs of composites patch by region (synced back once, when drawing).
+        self._img_ok, self._draw_ok = True, False
+        self._work: np.ndarray | None = None
 
-    # -- housekeeping -------------------------------------------------------------------------
     @property
     def img(self) -> Image.Image:
         """The Pillow image with every mark drawn so far (callers may modify it in place)."""
         self.flush()
-        self._draw_ok, self._fill = False, None
+        self._draw_ok, self._fill, self._work = False, None, None
         return self._img
 
     @img.setter
     def img(self, value: Image.Image) -> None:
-        self._img, self._fill = value, None
+        self._img, self._fill, self._work = value, None, None
         self._img_ok, self._draw_ok = True, False
         self._draw = None
 
@@ -85,19 +84,22 @@ class Canvas:
             self._draw.setantialias(True)
             if not flat:
                 self._draw.frombytes(im.tobytes())
+        elif self._work is not None:
+            self._draw.frombytes(self._work.tobytes())
         elif not self._draw_ok:
             self._draw.frombytes(self._img.tobytes())
-        self._draw_ok, self._img_ok = True, False
+        self._draw_ok, self._img_ok, self._work = True, False, None
         return self._draw
 
     def flush(self) -> None:
         if not self._img_ok and self._draw is not None:
-            self._img.frombytes(self._draw.tobytes())
+            src = self._draw if self._work is None else self._work
+            self._img.frombytes(src.tobytes())
         self._img_ok = True
 
     def read_region(self, box: tuple[int, int, int, int]) -> Image.Image:
         """A copy of the current pixels in the pixel box (x0, y0, x1, y1)."""
-        buf = self._buffer()
+        buf = self._work if self._work is not None else self._agg_pixels()
         if buf is None:
             return self.img.crop(box)
         x0, y0, x1, y1 = box
@@ -105,19 +107,17 @@ class Canvas:
 
     def write_region(self, patch: Image.Image, xy: tuple[int, int]) -> None:
         """Replace the pixels at pixel offset `xy` with the 4-channel `patch`."""
-        buf = self._buffer()
-        if buf is None:
-            self.img.paste(patch, xy)
-            return
-        x0, y0 = xy
-        w, h = patch.size
-        arr = buf.copy()
-        arr[y0 : y0 + h, x0 : x0 + w] = np.asarray(patch).reshape(h, w, 4)
-        assert self._draw is not None
-        self._draw.frombytes(arr.tobytes())
-        self._img_ok = False
+        if self._work is None:
+            buf = self._agg_pixels()
+            if buf is None:
+                self.img.paste(patch, xy)
+                return
+            self._work = buf.copy()
+        (x0, y0), (w, h) = xy, patch.size
+        self._work[y0 : y0 + h, x0 : x0 + w] = np.asarray(patch).reshape(h, w, 4)
+        self._draw_ok = self._img_ok = False
 
-    def _buffer(self) -> np.ndarray | None:
+    def _agg_pixels(self) -> np.ndarray | None:
         """AGG's pixels (read-only view) when AGG holds the current picture, else None."""
         if self._draw is None or not self._draw_ok or self._img_ok or self._img.mode != "RGBA":
             return None
