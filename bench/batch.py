@@ -116,6 +116,21 @@ class Stack:
         )["Item"]
         return str(item["status"]["S"])
 
+    def record_sizes(self, job_id: str) -> dict[str, list[int]]:
+        """Approximate DynamoDB size (bytes: attribute names + values) of the job's records by
+        kind (META, SPECS, ITEM), the size every write and read of that record is billed on."""
+        sizes: dict[str, list[int]] = {}
+        pages = self.ddb.get_paginator("query").paginate(
+            TableName="bananajam-local",
+            KeyConditionExpression="PK = :pk",
+            ExpressionAttributeValues={":pk": {"S": f"JOB#{job_id}"}},
+        )
+        for page in pages:
+            for item in page["Items"]:
+                kind = item["SK"]["S"].split("#", 1)[0]
+                sizes.setdefault(kind, []).append(len(json.dumps(item, separators=(",", ":"))))
+        return sizes
+
     def stop(self) -> None:
         self.http.close()
         self.log.close()
@@ -127,8 +142,11 @@ class Stack:
                 self.proc.kill()
 
 
-def run_job(stack: Stack, items: list[dict[str, Any]]) -> tuple[float, str, Counter[str]]:
-    """Submit, wait until the job's record leaves queued/running; (seconds, status, calls)."""
+def run_job(
+    stack: Stack, items: list[dict[str, Any]]
+) -> tuple[float, str, Counter[str], dict[str, list[int]]]:
+    """Submit, wait until the job's record leaves queued/running;
+    (seconds, status, calls, record sizes)."""
     before = stack.counts()
     t0 = time.perf_counter()
     r = stack.http.post("/generate/batch", json={"name": "bench", "items": items})
@@ -138,10 +156,17 @@ def run_job(stack: Stack, items: list[dict[str, Any]]) -> tuple[float, str, Coun
     while (status := stack.job_status(job_id)) in ("queued", "running"):
         time.sleep(0.05)
     seconds = time.perf_counter() - t0
-    return seconds, status, stack.counts() - before
+    return seconds, status, stack.counts() - before, stack.record_sizes(job_id)
 
 
-def report(label: str, n: int, seconds: float, status: str, calls: Counter[str]) -> None:
+def report(
+    label: str,
+    n: int,
+    seconds: float,
+    status: str,
+    calls: Counter[str],
+    sizes: dict[str, list[int]],
+) -> None:
     ddb = {k.split(".", 1)[1]: v for k, v in calls.items() if k.startswith("dynamodb.")}
     s3 = {k.split(".", 1)[1]: v for k, v in calls.items() if k.startswith("s3.")}
     ddb_calls = sum(v for k, v in ddb.items() if not k.endswith(".actions"))
@@ -157,6 +182,12 @@ def report(label: str, n: int, seconds: float, status: str, calls: Counter[str])
     print("    " + ", ".join(f"{k} {v}" for k, v in sorted(ddb.items())))
     print(f"  S3 {sum(s3.values()) / n:.2f} calls/item")
     print("    " + ", ".join(f"{k} {v}" for k, v in sorted(s3.items())))
+    meta = max(sizes.get("META", [0]))
+    print(
+        f"  records (~bytes, JSON of the wire item): META {meta} "
+        f"(-> {-(-meta // 1024)} WCU per counter update, {-(-meta // 4096)} RCU per consistent "
+        f"read); " + ", ".join(f"{k} {len(v)} x max {max(v)}" for k, v in sorted(sizes.items()))
+    )
 
 
 def main() -> int:
