@@ -39,9 +39,7 @@ class Canvas:
         background: RGB | None = None,
         scale: float = 1.0,
     ) -> None:
-        self.width = width  # logical (full-size) width
-        self.height = height
-        self.scale = scale
+        self.width, self.height, self.scale = width, height, scale  # logical (full-size) size
         pw, ph = max(1, round(width * scale)), max(1, round(height * scale))
         fill = (*background, 255) if background is not None else (0, 0, 0, 0)
         self._img = Image.new("RGBA", (pw, ph), fill)
@@ -293,7 +291,9 @@ class Canvas:
 
     def to_image(self, transparent: bool = True) -> Image.Image:
         """The finished picture: straight-alpha RGBA, or opaque RGB."""
-        self.flush()
         if not transparent:
             return self.img.convert("RGB")
-        return px.as_premul(self.img).convert("RGBA")
+        src = self._work if self._work is not None else self._draw
+        if self._img_ok or src is None or self._img.mode != "RGBA":
+            return px.as_premul(self.img).convert("RGBA")
+        return Image.frombytes("RGBa", self._img.size, src.tobytes()).convert("RGBA")
