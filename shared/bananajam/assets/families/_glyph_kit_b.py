@@ -178,10 +178,13 @@ def gradient_poly(
     x1, y1 = min(c.pixel_size[0], int(max(xs)) + 2), min(c.pixel_size[1], int(max(ys)) + 2)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
-    mask = Canvas(x1 - x0, y1 - y0)
-    mask.polygon([(x - x0, y - y0) for x, y in zip(xs, ys, strict=True)], fill=(255, 255, 255))
-    mask.flush()
-    alpha = np.asarray(mask.img.getchannel("A"), np.float32) * (opacity / 255.0)
+    cover = aggdraw.Draw("L", (x1 - x0, y1 - y0), 0)  # antialiased coverage, no RGBA image
+    cover.setantialias(True)
+    cover.polygon(
+        [v for x, y in zip(xs, ys, strict=True) for v in (x - x0, y - y0)], aggdraw.Brush(255)
+    )
+    cov = np.frombuffer(cover.tobytes(), np.uint8).reshape(y1 - y0, x1 - x0)
+    alpha = cov.astype(np.float32) * (opacity / 255.0)
     gx = np.linspace(0.0, 1.0, x1 - x0, dtype=np.float32)[None, :] * axis[0]
     gy = np.linspace(0.0, 1.0, y1 - y0, dtype=np.float32)[:, None] * axis[1]
     t = gx + gy
