@@ -122,13 +122,13 @@ def record_job_diversity(table: JobTable, service: DiversityService, pk: str) ->
     """
     try:
         from bananajam.diversity import measure
-        from bananajam.services.jobs_queries import item_records
+        from bananajam.services.jobs_queries import item_records, job_specs
 
         job = table.get_consistent(pk, "META") or {}
         records = list(item_records(table, str(job.get("job_id", ""))).values())
 
         by_type: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
-        specs: list[dict[str, Any]] = list(job.get("specs") or [])
+        specs = job_specs(table, job) if job else []
         for r in records:
             i = int(r["i"])
             if r.get("status") != "succeeded" or i >= len(specs) or specs[i].get("kind"):

@@ -22,7 +22,7 @@ the message is acknowledged rather than sent to the DLQ (only a failure to recor
 from __future__ import annotations
 
 import time
-from typing import Any, cast
+from typing import Any
 
 from bananajam.errors import BananaJamError, DependencyError
 from bananajam.services import diversity_jobs
@@ -37,7 +37,6 @@ from bananajam.services.job_service import (
     live,
     now_iso,
 )
-from bananajam.services.jobs_queries import job_specs
 from bananajam.services.jobs_submission import command_of
 from bananajam.services.ports import Item, Meter, NullMeter
 
@@ -152,23 +151,4 @@ class JobWorker:
             status = final_status(s, f)
             if self._table.set_if_status(pk, "META", ACTIVE, status=status, finished_at=now_iso()):
                 self._meter.count(f"BatchJob_{status}")
-                view = cast(JobTable, _MetaWithSpecs(self._table))
-                diversity_jobs.on_job_finished(view, pk)  # logs, never raises
-
-
-class _MetaWithSpecs:
-    """The table, except that META reads carry `specs` (from the `SPECS#<n>` chunks): the
-    diversity hook reads the item list off META, as jobs stored it before the chunks. Used once
-    per job, at its final transition; drop it once that hook calls `jobs_queries.job_specs`."""
-
-    def __init__(self, table: JobTable) -> None:
-        self._table = table
-
-    def get_consistent(self, pk: str, sk: str) -> Item | None:
-        item = self._table.get_consistent(pk, sk)
-        if sk == "META" and item is not None and "job_id" in item:
-            item = {**item, "specs": job_specs(self._table, item)}
-        return item
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._table, name)
+                diversity_jobs.on_job_finished(self._table, pk)  # logs, never raises
