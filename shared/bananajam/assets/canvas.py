@@ -97,7 +97,7 @@ class Canvas:
 
     def read_region(self, box: tuple[int, int, int, int]) -> Image.Image:
         """A copy of the current pixels in the pixel box (x0, y0, x1, y1)."""
-        buf = self._work if self._work is not None else self._agg_pixels()
+        buf = self._pixels()
         if buf is None:
             return self.img.crop(box)
         x0, y0, x1, y1 = box
@@ -105,22 +105,22 @@ class Canvas:
 
     def write_region(self, patch: Image.Image, xy: tuple[int, int]) -> None:
         """Replace the pixels at pixel offset `xy` with the 4-channel `patch`."""
-        if self._work is None:
-            buf = self._agg_pixels()
-            if buf is None:
-                self.img.paste(patch, xy)
-                return
-            self._work = buf.copy()
+        buf = self._pixels()
+        if buf is None:
+            self.img.paste(patch, xy)
+            return
         (x0, y0), (w, h) = xy, patch.size
-        self._work[y0 : y0 + h, x0 : x0 + w] = np.asarray(patch).reshape(h, w, 4)
+        buf[y0 : y0 + h, x0 : x0 + w] = np.asarray(patch).reshape(h, w, 4)
         self._draw_ok = self._img_ok = False
 
-    def _agg_pixels(self) -> np.ndarray | None:
-        """AGG's pixels (read-only view) when AGG holds the current picture, else None."""
-        if self._draw is None or not self._draw_ok or self._img_ok or self._img.mode != "RGBA":
-            return None
-        w, h = self._img.size
-        return np.frombuffer(self._draw.tobytes(), np.uint8).reshape(h, w, 4)
+    def _pixels(self) -> np.ndarray | None:
+        """The writable working copy of AGG's pixels (made when AGG holds the picture) or None."""
+        if self._work is None:
+            if self._draw is None or not self._draw_ok or self._img_ok or self._img.mode != "RGBA":
+                return None
+            w, h = self._img.size
+            self._work = np.frombuffer(self._draw.tobytes(), np.uint8).reshape(h, w, 4).copy()
+        return self._work
 
     def blank(self) -> Canvas:
         """A transparent canvas of the same logical size and scale."""
