@@ -1,9 +1,7 @@
 """Deterministic image encoding.
 
-PNG is the default, written by `bananajam.assets.png` (Up filter, zlib level 1): the same pixels
-always give the same bytes. Level 1 because, measured on the catalogue, level 3 costs ~30% more
-time and level 6 two to five times more, for files only 7-30% smaller: soft glows and painted
-gradients are what make these images large, and they compress poorly at any level.
+PNG is the default, written by `bananajam.assets.png` (Up filter, zlib-ng level 2; see that
+module for the measurements behind the choice): the same pixels always give the same bytes.
 WebP is lossy at a fixed quality and method, which libwebp encodes deterministically.
 """
 

@@ -1,11 +1,12 @@
 """A small, fast, deterministic PNG writer for 8-bit RGB and RGBA images.
 
 Every row uses the "Up" filter (the byte difference to the row above), computed for the whole
-image in one numpy operation, and the filtered bytes go through zlib at level 1 in one IDAT
-chunk. Pillow's encoder chooses a filter per row by trial, which on this catalogue's smooth,
-glowing images costs more time than it saves in size: measured here, this writer is 1.5-2×
-faster on 1024 px backgrounds and up to 8× faster on small icons, for files within ±10 %.
-The output depends only on the pixels and the zlib library, so it is byte-identical across
+image in one numpy operation, and the filtered bytes are deflated in one IDAT chunk by zlib-ng
+(a faster, format-compatible zlib; wheels bundle it, no system library). Pillow's encoder chooses
+a filter per row by trial, which on this catalogue's smooth, glowing images costs more time than
+it saves in size. Measured on one render of each frontend type: stdlib zlib level 1 took 360 ms
+for 9.1 MB; zlib-ng level 2 takes 213 ms for 8.3 MB (level 1: 134 ms, but 11.4 MB).
+The output depends only on the pixels and the zlib-ng version, so it is byte-identical across
 processes (no timestamps, no text chunks).
 """
 
@@ -16,6 +17,7 @@ import zlib
 
 import numpy as np
 from PIL import Image
+from zlib_ng import zlib_ng
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _COLOUR_TYPES = {"RGB": (2, 3), "RGBA": (6, 4)}
@@ -26,7 +28,7 @@ def _chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
-def encode_png(image: Image.Image, level: int = 1) -> bytes:
+def encode_png(image: Image.Image, level: int = 2) -> bytes:
     """Encode an RGB or RGBA image as PNG bytes."""
     if image.mode not in _COLOUR_TYPES:
         image = image.convert("RGBA" if "A" in image.mode else "RGB")
@@ -42,7 +44,7 @@ def encode_png(image: Image.Image, level: int = 1) -> bytes:
         (
             SIGNATURE,
             _chunk(b"IHDR", header),
-            _chunk(b"IDAT", zlib.compress(scan.tobytes(), level)),
+            _chunk(b"IDAT", zlib_ng.compress(memoryview(scan).cast("B"), level)),
             _chunk(b"IEND", b""),
         )
     )
