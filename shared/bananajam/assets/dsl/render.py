@@ -85,9 +85,12 @@ def _noise(c: Canvas, layer: NoiseLayer, ctx: RenderContext[SpecParams], f: Fram
     pal = ctx.palette
     cell = max(1.0, 2.0 * layer.scale * f.s)
     w, h = max(4, round(c.img.width / cell)), max(4, round(c.img.height / cell))
-    grain = ctx.rng(f"layer{i}").random((h, w), dtype=np.float32)
-    rgb = noise.ramp(grain, [pal.ink, pal.parchment, pal.glow])
-    c.paste_rgb(rgb, np.abs(grain - 0.5) * 2.0 * (layer.opacity / 255.0))
+    # 256 grain levels through colour and alpha lookup tables: a gather instead of a ramp per pixel.
+    levels = ctx.rng(f"layer{i}").integers(0, 256, (h, w), dtype=np.uint8)
+    steps = np.linspace(0.0, 1.0, 256, dtype=np.float32)
+    colours = noise.ramp(steps, [pal.ink, pal.parchment, pal.glow])
+    alphas = np.abs(steps - 0.5) * 2.0 * (layer.opacity / 255.0)
+    c.paste_rgb(colours[levels], alphas[levels])
 
 
 def _ring(c: Canvas, layer: RingLayer, ctx: RenderContext[SpecParams], f: Frame, i: int) -> None:
