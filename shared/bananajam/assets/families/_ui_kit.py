@@ -23,6 +23,7 @@ from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, Palette, hue_shift, mix, shade, tint
 
 Poly = Sequence[Point]
+Stroke = tuple[Poly, RGB, float, float]  # outline, colour, width, opacity
 
 
 @dataclass(frozen=True)
@@ -146,19 +147,23 @@ def shaded(
     radius: float = 0.0,
     holes: Sequence[Poly] = (),
     opacity: float = 1.0,
+    strokes: Sequence[Stroke] = (),
 ) -> None:
     """Fill the union of `polys` (minus `holes`) with a gradient through `stops`.
 
     Linear along `angle` (radians, 0 = left→right) across the shape's extent, or radial from
-    point `radial` out to `radius`.
+    point `radial` out to `radius`. `strokes` (outline, colour, width, opacity) are drawn on top
+    inside the same pixel box, so a whole metal part costs one region read and write.
     """
     allp = [p for poly in polys for p in poly]
     if not allp:
         return
     xs = [p[0] for p in allp]
     ys = [p[1] for p in allp]
-    x0, y0 = max(0, int(min(xs)) - 1), max(0, int(min(ys)) - 1)
-    x1, y1 = min(c.pixel_size[0], int(max(xs)) + 2), min(c.pixel_size[1], int(max(ys)) + 2)
+    pad = max((w * c.scale for _, _, w, _ in strokes), default=0.0) + 1.0
+    x0, y0 = max(0, int(min(xs) - pad)), max(0, int(min(ys) - pad))
+    x1 = min(c.pixel_size[0], int(max(xs) + pad) + 2)
+    y1 = min(c.pixel_size[1], int(max(ys) + pad) + 2)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
     w, h = x1 - x0, y1 - y0
@@ -183,6 +188,15 @@ def shaded(
     mask = Image.frombytes("L", (w, h), cover.tobytes())
     dst = c.read_region((x0, y0, x1, y1))
     dst.paste(Image.fromarray(rgba, "RGBA"), (0, 0), mask)
+    if strokes:
+        d = aggdraw.Draw(dst)
+        d.setantialias(True)
+        sc = c.scale
+        for poly, color, width, op in strokes:
+            if len(poly) >= 3:
+                pen = aggdraw.Pen(tuple(color), max(0.3, width * sc), round(255 * op))
+                d.polygon([v for x, y in poly for v in (x * sc - x0, y * sc - y0)], pen)
+        d.flush()
     c.write_region(dst, (x0, y0))
 
 
@@ -195,11 +209,11 @@ def plate(
     holes: Sequence[Poly] = (),
 ) -> None:
     """A metal part: gradient body, dark bevel outline, and a thin light rim offset up-left."""
-    shaded(c, polys, m.stops(), angle, holes=holes)
+    strokes: list[Stroke] = []
     for poly in (*polys, *holes):
-        c.polygon(poly, outline=m.deep, width=edge)
         off = [(x - edge * 0.45, y - edge * 0.45) for x, y in poly]
-        c.polygon(off, outline=m.light, width=edge * 0.35, opacity=0.45)
+        strokes += [(poly, m.deep, edge, 1.0), (off, m.light, edge * 0.35, 0.45)]
+    shaded(c, polys, m.stops(), angle, holes=holes, strokes=strokes)
 
 
 def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = None) -> None:
@@ -280,7 +294,7 @@ def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opaci
     (a cheap local stand-in for `Canvas.glow` on one small circle)."""
     reach = r + 2.0 * blur
     x0, y0 = max(0, int(x - reach)), max(0, int(y - reach))
-    x1, y1 = min(c.img.width, int(x + reach) + 1), min(c.img.height, int(y + reach) + 1)
+    x1, y1 = min(c.pixel_size[0], int(x + reach) + 1), min(c.pixel_size[1], int(y + reach) + 1)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
     gx = np.arange(x0, x1, dtype=np.float32) + 0.5
@@ -290,8 +304,6 @@ def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opaci
     add = np.empty((*a.shape, 4), np.float32)
     add[..., :3] = a[..., None] * (np.asarray(color, np.float32) / 255.0)
     add[..., 3] = a
-    c.flush()
-    box = (x0, y0, x1, y1)
-    dst = np.asarray(c.img.crop(box), np.float32)
+    dst = np.asarray(c.read_region((x0, y0, x1, y1)), np.float32)
     out = np.minimum(dst + add, 255.0).astype(np.uint8)
-    c.img.paste(Image.fromarray(out, "RGBA"), box)
+    c.write_region(Image.fromarray(out, "RGBA"), (x0, y0))
