@@ -193,6 +193,23 @@ def halo(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float) ->
     c.glow(paint, radius=r * 0.6, opacity=opacity, mode="screen")
 
 
+def halo_rgb(
+    rgb: np.ndarray, size: tuple[int, int], x: float, y: float, r: float, color: RGB, opacity: float
+) -> np.ndarray:
+    """`halo` evaluated on a reduced ground image (canvas `size`), screen-blended in numpy."""
+    h, w = rgb.shape[:2]
+    xs = (np.arange(w, dtype=np.float32) + 0.5) * (size[0] / w) - x
+    ys = (np.arange(h, dtype=np.float32) + 0.5) * (size[1] / h) - y
+    d = np.sqrt(xs[None, :] ** 2 + ys[:, None] ** 2)
+    k = 1.702 / (r * 0.6)  # logistic stand-in for a Gaussian-blurred disc edge
+    outer = 0.5 / (1.0 + np.exp(np.minimum((d - r) * k, 60.0)))
+    inner = 0.6 / (1.0 + np.exp(np.minimum((d - r * 0.55) * k, 60.0)))
+    src = col(mix(color, (255, 255, 255), 0.2)) * inner[..., None]
+    src += col(color) * (outer * (1.0 - inner))[..., None]
+    src *= opacity
+    return rgb + src - rgb * src  # type: ignore[no-any-return]
+
+
 def fit(ctx: RenderContext[Any], aspect: float) -> tuple[float, float, float, float]:
     """The largest centred box (x, y, w, h) of `aspect` (w/h) inside the canvas."""
     w, h = float(ctx.width), float(ctx.height)

@@ -145,12 +145,14 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
     )
     haze = kit.lerp(sky, kit.col(mix(pal.ink, pal.accent, 0.35)), cloud**2 * 0.8)
     haze += kit.col(pal.glow) * (fil * 0.18)[..., None]
-    c = kit.ground(ctx, np.clip(haze, 0, 1))
-    kit.stars(c, ctx.rng("stars"), 70 + W * H // 3000, pal.glow)
     r = u * p.size * 1.05
     cx = W / 2 + p.offset * (W / 2 - r * 1.05)
     cy = H * 0.46 if p.horizon else H / 2
-    kit.halo(c, cx, cy, r * 1.35, mix(pal.accent, pal.glow, 0.5), 0.55)
+    haze = kit.halo_rgb(
+        np.clip(haze, 0, 1), (W, H), cx, cy, r * 1.35, mix(pal.accent, pal.glow, 0.5), 0.55
+    )
+    c = kit.ground(ctx, np.clip(haze, 0, 1))
+    kit.stars(c, ctx.rng("stars"), 70 + W * H // 3000, pal.glow)
     lit, dark = tint(pal.glow, 0.15), mix(pal.ink, pal.accent, 0.25)
     draw.radial_shade(c, cx, cy, r, lit, mix(pal.accent, pal.ink, 0.35), light=(-0.3, -0.35))
     rng = ctx.rng("craters")

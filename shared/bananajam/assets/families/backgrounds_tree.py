@@ -76,8 +76,6 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     mist = kit.fbm(ctx.rng("mist"), w, h, 3.0, 4, 0.5, stretch=2.5)
     _, y = kit.grid(w, h)
     rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.accent, 0.3)), mist * y * 0.5)
-    c = kit.ground(ctx, np.clip(rgb, 0, 1))
-    kit.stars(c, ctx.rng("stars"), 40 + W * H // 9000, pal.glow, (0, 0, W, H * 0.5))
     ground_y = by + bh * (0.92 - 0.12 * p.hill)
     cx = bx + bw / 2
     rng = ctx.rng("tree")
@@ -85,7 +83,11 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     branches = grow(rng, p, (cx, ground_y), length, u * 0.07 * p.trunk)
     tips = [b.points[-1] for b in branches if b.level >= p.depth - 2]
     crown = np.mean(np.asarray(tips), axis=0) if tips else np.array([cx, by + bh * 0.3])
-    kit.halo(c, float(crown[0]), float(crown[1]), u * 0.32, pal.accent, 0.7)
+    rgb = kit.halo_rgb(
+        np.clip(rgb, 0, 1), (W, H), float(crown[0]), float(crown[1]), u * 0.32, pal.accent, 0.7
+    )
+    c = kit.ground(ctx, np.clip(rgb, 0, 1))
+    kit.stars(c, ctx.rng("stars"), 40 + W * H // 9000, pal.glow, (0, 0, W, H * 0.5))
     # the hill
     hill = [
         (cx + (k / 20 - 0.5) * W * 1.2, ground_y + (abs(k / 10 - 1) ** 2) * bh * 0.18 * p.hill)
