@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+import aggdraw
 import numpy as np
 from PIL import Image, ImageFilter
 
@@ -146,26 +147,32 @@ def stars(
     pts = rng.random((count, 2))
     mags = rng.random(count) ** 3
     warm = tint(color, 0.5)
-    for (px, py), m in zip(pts, mags, strict=True):
+    # Hundreds of tiny marks: talk to AGG directly with brushes cached per opacity step.
+    d, s = c.draw, c.scale
+    brushes: dict[tuple[RGB, int], aggdraw.Brush] = {}
+
+    def brush(rgb: RGB, opacity: float) -> aggdraw.Brush:
+        key = (rgb, round(opacity * 24))
+        if key not in brushes:
+            brushes[key] = aggdraw.Brush(tuple(rgb), round(255 * key[1] / 24))
+        return brushes[key]
+
+    for (px, py), m in zip(pts.tolist(), mags.tolist(), strict=True):
         x, y = x0 + px * (x1 - x0), y0 + py * (y1 - y0)
         r = u * (0.0012 + 0.0045 * m)
         copies = wrapped(x, y, r * 8, c.width, c.height) if tile else iter([(x, y)])
-        for sx, sy in copies:
+        for lx, ly in copies:
+            sx, sy = lx * s, ly * s
             if m > 0.35:
-                c.circle(sx, sy, r * 3.2, fill=color, opacity=0.12 + 0.2 * m)
-            c.circle(sx, sy, max(r, 0.35), fill=warm, opacity=0.45 + 0.55 * m)
+                g = r * 3.2 * s
+                d.ellipse((sx - g, sy - g, sx + g, sy + g), brush(color, 0.12 + 0.2 * m))
+            k = max(r, 0.35) * s
+            d.ellipse((sx - k, sy - k, sx + k, sy + k), brush(warm, 0.45 + 0.55 * m))
             if m > 0.6:
-                arm, thin = r * 7.0, r * 0.55
-                c.polygon(
-                    [(sx - arm, sy), (sx, sy - thin), (sx + arm, sy), (sx, sy + thin)],
-                    fill=warm,
-                    opacity=0.7,
-                )
-                c.polygon(
-                    [(sx, sy - arm), (sx + thin, sy), (sx, sy + arm), (sx - thin, sy)],
-                    fill=warm,
-                    opacity=0.7,
-                )
+                arm, thin = r * 7.0 * s, r * 0.55 * s
+                b = brush(warm, 0.7)
+                d.polygon((sx - arm, sy, sx, sy - thin, sx + arm, sy, sx, sy + thin), b)
+                d.polygon((sx, sy - arm, sx + thin, sy, sx, sy + arm, sx - thin, sy), b)
 
 
 def ridge_profile(rng: np.random.Generator, n: int, bumps: float, rough: float) -> np.ndarray:
