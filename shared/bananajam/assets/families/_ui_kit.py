@@ -185,11 +185,11 @@ def shaded(
         lo, hi = min(proj), max(proj)
         t = (gx * ca + gy * sa - lo) / max(hi - lo, 1e-3)
     idx = np.clip(t * 255.0, 0, 255).astype(np.uint8)
-    rgba = np.full((sh, sw, 4), 255, np.uint8)
-    rgba[..., :3] = (lut(stops) * 255.0 + 0.5).astype(np.uint8)[idx]
-    grad = Image.fromarray(rgba, "RGBA")
+    ramp = Image.fromarray(idx, "L")
     if (sw, sh) != (w, h):
-        grad = grad.resize((w, h), Image.Resampling.BILINEAR)
+        ramp = ramp.resize((w, h), Image.Resampling.BILINEAR)
+    ramp.putpalette((lut(stops) * 255.0 + 0.5).astype(np.uint8).tobytes(), "RGB")
+    grad = ramp.convert("RGBA")
     # pasting an opaque patch through a coverage mask is exactly premultiplied "over"
     mask = Image.frombytes("L", (w, h), cover.tobytes())
     dst = c.read_region((x0, y0, x1, y1))
