@@ -112,18 +112,29 @@ def fill(c: Canvas, pts: Arr, color: RGB, opacity: float = 1.0) -> None:
     c.draw.polygon((pts * c.scale).ravel().tolist(), brush)
 
 
-def _area(P: Arr) -> float:
-    x, y = P[:, 0], P[:, 1]
-    return float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y)) / 2
+def _next(P: Arr) -> Arr:
+    """The outline's points shifted by one (point i+1 at row i, wrapping)."""
+    out = np.empty_like(P)
+    out[:-1], out[-1] = P[1:], P[0]
+    return out
+
+
+def _area(P: Arr, nxt: Arr | None = None) -> float:
+    n = _next(P) if nxt is None else nxt
+    return float(np.dot(P[:, 0], n[:, 1]) - np.dot(n[:, 0], P[:, 1])) / 2
 
 
 def inset(P: Arr, d: float) -> Arr:
     """A closed outline moved inwards by `d` along its vertex normals."""
-    tang = np.roll(P, -1, axis=0) - np.roll(P, 1, axis=0)
-    norm = np.hypot(tang[:, 0], tang[:, 1])[:, None]
-    nrm = np.stack([tang[:, 1], -tang[:, 0]], axis=1) / np.maximum(norm, 1e-9)
-    sign = -1.0 if _area(P) > 0 else 1.0
-    return P + nrm * d * sign
+    nxt = _next(P)
+    prv = np.empty_like(P)
+    prv[1:], prv[0] = P[:-1], P[-1]
+    tang = nxt - prv
+    norm = np.maximum(np.hypot(tang[:, 0], tang[:, 1]), 1e-9)
+    nrm = np.empty_like(tang)
+    nrm[:, 0], nrm[:, 1] = tang[:, 1] / norm, -tang[:, 0] / norm
+    sign = -1.0 if _area(P, nxt) > 0 else 1.0
+    return P + nrm * (d * sign)
 
 
 def tube(centre: Arr, widths: npt.ArrayLike) -> Arr:
