@@ -45,9 +45,14 @@ def polar(cx: float, cy: float, r: float, a: float, ry: float | None = None) -> 
 
 
 def glow_pass(c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: float) -> None:
-    """One soft-light layer (a capped reduction keeps it cheap at any size)."""
-    if radius * c.scale >= 1.5:
-        c.glow(fn, radius=float(radius), opacity=opacity)
+    """One soft-light layer, drawn at 1/4..1/8 resolution (a blurred glow hides the pixels)."""
+    sigma = radius * c.scale
+    if sigma < 1.5:
+        return
+    small = c.reduced(max(1, min(8, round(sigma / 1.5))))
+    fn(small)
+    small.blur(float(radius))
+    c.composite(small, mode="add", opacity=opacity)
 
 
 def strokes(
@@ -190,28 +195,31 @@ def gradient_poly(
         return
     diff = max(abs(int(u) - int(v)) for u, v in zip(c0, c1, strict=True))
     extent = float(np.hypot(*(span * c.scale)))
-    k = int(max(1, min(24, diff / 5, extent / 2)))
+    k = int(max(1, min(16, diff / 7, extent / 3)))
     xy = a * c.scale
     c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(mix(c0, c1, 0.5 / k))))
+    xy1, t1 = np.roll(xy, -1, axis=0), np.roll(t, -1)
     for i in range(1, k):
-        band = _clip_above(xy, t, i / k)
+        band = _clip_above(xy, t, i / k, xy1, t1)
         if band is not None:
             col = mix(c0, c1, (i + 0.5) / k)
             c.draw.polygon(band.ravel().tolist(), aggdraw.Brush(tuple(col)))
 
 
-def _clip_above(xy: np.ndarray, t: np.ndarray, thr: float) -> np.ndarray | None:
-    """The part of polygon `xy` where the (linear) vertex field `t` >= thr (half-plane clip)."""
+def _clip_above(
+    xy: np.ndarray, t: np.ndarray, thr: float, xy1: np.ndarray, t1: np.ndarray
+) -> np.ndarray | None:
+    """The part of polygon `xy` where the (linear) vertex field `t` >= thr (half-plane clip);
+    `xy1`, `t1` are the same arrays shifted to each vertex's successor."""
     inside = t >= thr
     if not inside.any():
         return None
     if inside.all():
         return xy
-    nxt = np.roll(np.arange(len(t)), -1)
-    t0, t1 = t, t[nxt]
-    cross = inside != inside[nxt]
-    f = np.where(cross, (thr - t0) / np.where(cross, t1 - t0, 1.0), 0.0)
-    hit = xy + (xy[nxt] - xy) * f[:, None]
+    cross = inside != (t1 >= thr)
+    d = t1 - t
+    f = np.where(cross, (thr - t) / np.where(cross, d, 1.0), 0.0)
+    hit = xy + (xy1 - xy) * f[:, None]
     out = np.concatenate([xy[:, None, :], hit[:, None, :]], axis=1)
     keep = np.stack([inside, cross], axis=1)
     return out[keep]
