@@ -13,6 +13,7 @@ from typing import Any
 import aggdraw
 import numpy as np
 
+from bananajam.assets import _pixels as px
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.registry import RenderContext
@@ -52,7 +53,9 @@ def glow_pass(c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: f
     small = c.reduced(max(1, min(8, round(sigma / 1.5))))
     fn(small)
     small.blur(float(radius))
-    c.composite(small, mode="add", opacity=opacity)
+    if opacity < 1.0:  # scale the small image: the full-size composite then skips that pass
+        small.img = px.scale_all(small.img, opacity)
+    c.composite(small, mode="add")
 
 
 def strokes(
@@ -197,32 +200,27 @@ def gradient_poly(
     extent = float(np.hypot(*(span * c.scale)))
     k = int(max(1, min(16, diff / 7, extent / 3)))
     xy = a * c.scale
-    c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(mix(c0, c1, 0.5 / k))))
+    frac = (np.arange(k) + 0.5) / k
+    lo_c, hi_c = np.asarray(c0, np.float64), np.asarray(c1, np.float64)
+    cols = np.rint(lo_c + (hi_c - lo_c) * frac[:, None]).astype(int).tolist()
+    c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(cols[0])))
+    if k == 1:
+        return
+    # Half-plane clips for every step at once: each vertex is kept where inside, and an edge
+    # crossing the step line contributes its intersection point.
+    thr = (np.arange(1, k) / k)[:, None]
     xy1, t1 = np.roll(xy, -1, axis=0), np.roll(t, -1)
-    for i in range(1, k):
-        band = _clip_above(xy, t, i / k, xy1, t1)
-        if band is not None:
-            col = mix(c0, c1, (i + 0.5) / k)
-            c.draw.polygon(band.ravel().tolist(), aggdraw.Brush(tuple(col)))
-
-
-def _clip_above(
-    xy: np.ndarray, t: np.ndarray, thr: float, xy1: np.ndarray, t1: np.ndarray
-) -> np.ndarray | None:
-    """The part of polygon `xy` where the (linear) vertex field `t` >= thr (half-plane clip);
-    `xy1`, `t1` are the same arrays shifted to each vertex's successor."""
-    inside = t >= thr
-    if not inside.any():
-        return None
-    if inside.all():
-        return xy
-    cross = inside != (t1 >= thr)
-    d = t1 - t
-    f = np.where(cross, (thr - t) / np.where(cross, d, 1.0), 0.0)
-    hit = xy + (xy1 - xy) * f[:, None]
-    out = np.concatenate([xy[:, None, :], hit[:, None, :]], axis=1)
-    keep = np.stack([inside, cross], axis=1)
-    return out[keep]
+    inside, inside1 = t[None, :] >= thr, t1[None, :] >= thr
+    cross = inside != inside1
+    d = np.where(cross, t1 - t, 1.0)
+    f = np.where(cross, (thr - t) / d, 0.0)
+    hit = xy[None] + (xy1 - xy)[None] * f[..., None]
+    both = np.stack([np.broadcast_to(xy, hit.shape), hit], axis=2)  # (k-1, n, 2, 2)
+    keep = np.stack([inside, cross], axis=2)
+    for i in range(k - 1):
+        if inside[i].any():
+            band = both[i][keep[i]]
+            c.draw.polygon(band.ravel().tolist(), aggdraw.Brush(tuple(cols[i + 1])))
 
 
 def sparkles(
