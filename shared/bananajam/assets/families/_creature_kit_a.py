@@ -8,6 +8,7 @@ part a painted look: a glow rim, a dark edge and lighter inset layers shifted to
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,25 +83,27 @@ class Tones:
         return Tones(mix(base, pal.ink, dark), base, mix(base, pal.glow, lit), tint(pal.glow, 0.15))
 
 
+@functools.lru_cache(maxsize=16)
+def _basis(samples: int) -> Arr:
+    """Catmull-Rom weights of (p0, p1, p2, p3) at `samples` steps per segment (S×4)."""
+    t = np.linspace(0.0, 1.0, samples, endpoint=False)[:, None]
+    m = np.array([[0, 2, 0, 0], [-1, 0, 1, 0], [2, -5, 4, -1], [-1, 3, -3, 1]], np.float64)
+    return 0.5 * np.hstack([np.ones_like(t), t, t**2, t**3]) @ m
+
+
+@functools.lru_cache(maxsize=64)
+def _windows(m: int) -> npt.NDArray[np.intp]:
+    """Row indices (m×4) of the four control points of each of m segments."""
+    return np.arange(m)[:, None] + np.arange(4)
+
+
 def smooth(points: npt.ArrayLike, samples: int = 6, closed: bool = True) -> Arr:
     """A Catmull-Rom curve through `points`, vectorised over all segments."""
     P = np.asarray(points, dtype=np.float64).reshape(-1, 2)
     if len(P) < 3:
         return P
-    if closed:
-        i = np.arange(len(P))
-        p0, p1, p2, p3 = P[(i - 1) % len(P)], P, P[(i + 1) % len(P)], P[(i + 2) % len(P)]
-    else:
-        E = np.vstack([P[0], P, P[-1]])
-        p0, p1, p2, p3 = E[:-3], E[1:-2], E[2:-1], E[3:]
-    t = np.linspace(0.0, 1.0, samples, endpoint=False)[:, None, None]
-    seg = 0.5 * (
-        2 * p1
-        + t * (p2 - p0)
-        + t**2 * (2 * p0 - 5 * p1 + 4 * p2 - p3)
-        + t**3 * (3 * p1 - p0 - 3 * p2 + p3)
-    )
-    out = seg.transpose(1, 0, 2).reshape(-1, 2)
+    E = np.concatenate([P[-1:], P, P[:2]] if closed else [P[:1], P, P[-1:]])
+    out = (_basis(samples) @ E[_windows(len(E) - 3)]).reshape(-1, 2)  # m×S×2 flattened
     return out if closed else np.vstack([out, P[-1:]])
 
 
@@ -113,8 +116,7 @@ def fill(c: Canvas, pts: Arr, color: RGB, opacity: float = 1.0) -> None:
 
 
 def _next(P: Arr) -> Arr:
-    """The outline's points shifted by one (point i+1 at row i, wrapping)."""
-    out = np.empty_like(P)
+    out = np.empty_like(P)  # point i+1 at row i, wrapping
     out[:-1], out[-1] = P[1:], P[0]
     return out
 
