@@ -24,7 +24,7 @@ def _box(c: Canvas, outline: Arr, pad: float) -> tuple[int, int, int, int] | Non
     """Pixel box around `outline` (logical coordinates) grown by `pad` pixels, inside the image."""
     s = c.scale
     lo = np.maximum(np.floor(outline.min(axis=0) * s - pad).astype(int), 0)
-    hi = np.minimum(np.ceil(outline.max(axis=0) * s + pad).astype(int) + 1, c.img.size)
+    hi = np.minimum(np.ceil(outline.max(axis=0) * s + pad).astype(int) + 1, c.pixel_size)
     if (hi <= lo).any():
         return None
     return int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])
@@ -43,7 +43,6 @@ def _mask(size: tuple[int, int], polys: list[tuple[Arr, int]]) -> Image.Image:
 
 def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.5) -> None:
     """Soft light behind a shape, screened onto `c` inside the shape's blurred box only."""
-    c.flush()
     s = c.scale
     factor = max(1, min(8, int(radius * s / 3)))
     box = _box(c, outline, 3 * radius * s + 2 * factor)
@@ -59,14 +58,13 @@ def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.
     a = m.point([round(v * opacity) for v in range(256)])
     chans = [a.point([round(v * ch / 255) for v in range(256)]) for ch in color]
     src = Image.merge("RGBA", (*chans, a))
-    c.img.paste(ImageChops.screen(c.img.crop(box), src), box)
+    c.write_region(ImageChops.screen(c.read_region(box), src), box[:2])
 
 
 def clipped(
     c: Canvas, outline: Arr, paint: Callable[[Canvas], None], cut: Arr | None = None
 ) -> None:
     """Run `paint` on a box-sized layer and blend what falls inside `outline` (minus `cut`)."""
-    c.flush()
     s = c.scale
     box = _box(c, outline, 2)
     if box is None:
@@ -88,5 +86,5 @@ def clipped(
     m = _mask(size, polys)
     src = ImageChops.multiply(layer.img, Image.merge("RGBA", (m, m, m, m)))
     inv = ImageChops.invert(src.getchannel("A"))
-    dst = ImageChops.multiply(c.img.crop(box), Image.merge("RGBA", (inv, inv, inv, inv)))
-    c.img.paste(ImageChops.add(dst, src), box)
+    dst = ImageChops.multiply(c.read_region(box), Image.merge("RGBA", (inv, inv, inv, inv)))
+    c.write_region(ImageChops.add(dst, src), box[:2])
