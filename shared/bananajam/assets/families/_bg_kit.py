@@ -76,7 +76,12 @@ def col(c: RGB) -> np.ndarray:
 
 def lerp(a: np.ndarray, b: np.ndarray, t: np.ndarray) -> np.ndarray:
     """Blend two colours (or images) by a field `t` (H×W)."""
-    return a + (b - a) * t[..., None]  # type: ignore[no-any-return]
+    shape = np.broadcast_shapes(np.shape(a), np.shape(b), (*t.shape, 1))
+    out = np.empty(shape, np.float32)
+    np.subtract(b, a, out=out)
+    out *= t[..., None]
+    out += a
+    return out
 
 
 def smoothstep(e0: float, e1: float, x: np.ndarray) -> np.ndarray:

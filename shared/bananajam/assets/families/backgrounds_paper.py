@@ -54,19 +54,23 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
     ax = W / u
     ay = H / u
     rng = ctx.rng("stains")
+    keep = np.ones_like(mott)  # the stains all tint towards one ink: combine their weights
     for _ in range(p.stains):
         sx, sy, r = rng.random(), rng.random(), rng.uniform(0.05, 0.2)
         d = np.hypot((x - sx) * ax, (y - sy) * ay) / r + (mott - 0.5) * 0.8
-        ring = np.exp(-((d - 1.0) ** 2) * 30) * 0.5 + (d < 1) * 0.18
-        rgb = kit.lerp(rgb, kit.col(mix(pal.ink, pal.accent, 0.2)), ring)
+        keep *= 1.0 - (np.exp(-((d - 1.0) ** 2) * 30) * 0.5 + (d < 1) * 0.18)
+    if p.stains:
+        rgb = kit.lerp(rgb, kit.col(mix(pal.ink, pal.accent, 0.2)), 1.0 - keep)
     rng = ctx.rng("creases")
+    fold_keep, lit_keep = np.ones_like(mott), np.ones_like(mott)
     for _ in range(p.creases):
         a, off = rng.uniform(0, math.pi), rng.uniform(0.3, 0.7)
         d = (x - 0.5) * ax * math.sin(a) - (y - 0.5) * ay * math.cos(a) + (off - 0.5) * 0.6
-        fold = np.exp(-((d * 45) ** 2))
-        lit = np.exp(-(((d - 0.02) * 45) ** 2))
-        rgb = kit.lerp(rgb, kit.col(shade(pal.parchment, 0.5)), fold * 0.6)
-        rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.glow, 0.35)), lit * 0.35)
+        fold_keep *= 1.0 - np.exp(-((d * 45) ** 2)) * 0.6
+        lit_keep *= 1.0 - np.exp(-(((d - 0.02) * 45) ** 2)) * 0.35
+    if p.creases:
+        rgb = kit.lerp(rgb, kit.col(shade(pal.parchment, 0.5)), 1.0 - fold_keep)
+        rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.glow, 0.35)), 1.0 - lit_keep)
     edge = np.minimum(np.minimum(x, 1 - x) * ax, np.minimum(y, 1 - y) * ay)
     ragged = edge + (fibre - 0.5) * 0.04 * p.burn
     scorch = 1.0 - kit.smoothstep(0.0, 0.02 + 0.06 * p.burn, ragged)
