@@ -198,7 +198,7 @@ def gradient_poly(
         return
     diff = max(abs(int(u) - int(v)) for u, v in zip(c0, c1, strict=True))
     extent = float(np.hypot(*(span * c.scale)))
-    k = int(max(1, min(16, diff / 7, extent / 3)))
+    k = int(max(1, min(24, diff / 4.5, extent / 3)))
     xy = a * c.scale
     frac = (np.arange(k) + 0.5) / k
     lo_c, hi_c = np.asarray(c0, np.float64), np.asarray(c1, np.float64)
