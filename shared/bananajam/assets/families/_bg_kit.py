@@ -111,8 +111,13 @@ def _to_u8(rgb: np.ndarray) -> Image.Image:
     return Image.fromarray(np.clip(rgb * 255.0 + 0.5, 0, 255).astype(np.uint8), "RGB")
 
 
-def ground(ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False) -> Canvas:
-    """A full-size opaque canvas whose pixels are the (reduced) float image scaled up."""
+def ground(
+    ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False, flat: bool = False
+) -> Canvas:
+    """A full-size opaque canvas whose pixels are the (reduced) float image scaled up.
+
+    `flat` keeps the canvas in RGB (AGG draws on it directly, no RGBA conversion): only for
+    pictures that draw plain shapes on the ground and never composite or blend layers."""
     c = ctx.canvas()
     img = _to_u8(rgb)
     if img.size != (ctx.width, ctx.height):
@@ -122,7 +127,7 @@ def ground(ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False) -> 
             img = img.resize((ctx.width, ctx.height), BILINEAR, box=(2, 2, 2 + w, 2 + h))
         else:
             img = img.resize((ctx.width, ctx.height), BILINEAR)
-    c.img = img.convert("RGBA")
+    c.img = img if flat else img.convert("RGBA")
     return c
 
 

@@ -78,7 +78,7 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
     rgb = kit.lerp(rgb, kit.col(shade(pal.ink, 0.5)), np.clip(scorch * 0.9 + vignette * 0.35, 0, 1))
     glow_rim = np.exp(-(((ragged - 0.02 - 0.05 * p.burn) * 60) ** 2)) * p.burn
     rgb = kit.lerp(rgb, kit.col(pal.accent), glow_rim * 0.25)
-    c = kit.ground(ctx, np.clip(rgb, 0, 1))
+    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True)
     _marks(c, ctx, u)
     return c
 
