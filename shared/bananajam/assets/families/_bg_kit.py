@@ -248,23 +248,31 @@ def worley(
     (in pixels) and the nearest point's cell id, with one jittered point per grid cell."""
     pts = 0.5 + (rng.random((gy, gx, 2), dtype=np.float32) - 0.5) * jitter
     sx, sy = width / gx, height / gy
+    # Cells are axis-aligned, so a pixel's cell splits into a column part and a row part: the
+    # per-neighbour feature points are gathered with two 1-D takes, distances kept squared.
     xs = (np.arange(width, dtype=np.float32) + 0.5) / sx
     ys = (np.arange(height, dtype=np.float32) + 0.5) / sy
-    px, py = np.meshgrid(xs, ys)
-    ix, iy = np.floor(px).astype(np.int32), np.floor(py).astype(np.int32)
-    f1 = np.full(px.shape, 1e9, np.float32)
-    f2 = np.full(px.shape, 1e9, np.float32)
-    ids = np.zeros(px.shape, np.int32)
+    ix, iy = np.floor(xs).astype(np.int32), np.floor(ys).astype(np.int32)
+    f1 = np.full((height, width), 1e18, np.float32)
+    f2 = np.full((height, width), 1e18, np.float32)
+    ids = np.zeros((height, width), np.int32)
     for dy in (-1, 0, 1):
+        cy = iy + dy
+        wy = cy % gy
+        rows = pts.take(wy, axis=0)
+        oy = (cy.astype(np.float32) - ys)[:, None]
         for dx in (-1, 0, 1):
-            cx, cy = ix + dx, iy + dy
-            wx, wy = cx % gx, cy % gy
-            p = pts[wy, wx]
-            d = np.hypot((cx + p[..., 0] - px) * sx, (cy + p[..., 1] - py) * sy)
+            cx = ix + dx
+            wx = cx % gx
+            p = rows.take(wx, axis=1)
+            ddx = ((cx.astype(np.float32) - xs)[None, :] + p[..., 0]) * np.float32(sx)
+            ddy = (oy + p[..., 1]) * np.float32(sy)
+            d = ddx * ddx + ddy * ddy
             closer = d < f1
             f2 = np.where(closer, f1, np.minimum(f2, d))
-            ids = np.where(closer, wy * gx + wx, ids)
+            ids = np.where(closer, (wy * gx)[:, None] + wx[None, :], ids)
             f1 = np.minimum(f1, d)
+    f1, f2 = np.sqrt(f1), np.sqrt(f2)
     return f1, f2, ids
 
 
