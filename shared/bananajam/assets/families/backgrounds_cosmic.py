@@ -92,7 +92,7 @@ def _mask(structure: str, x: np.ndarray, y: np.ndarray, rng: np.random.Generator
 def ink_nebula(ctx: RenderContext[NebulaParams]) -> Canvas:
     """Domain-warped ink-wash nebula clouds with filaments, dust lanes and a star field."""
     p = ctx.params
-    w, h = kit.work_size(ctx.width, ctx.height, 240)
+    w, h = kit.work_size(ctx.width, ctx.height, 200)
     cells = p.scale * max(ctx.width, ctx.height) / ctx.unit
     cloud, fil = nebula_field(ctx.rng("cloud"), w, h, cells, p.warp)
     x, y = kit.grid(w, h)
