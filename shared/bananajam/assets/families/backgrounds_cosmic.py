@@ -154,7 +154,7 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
     c = kit.ground(ctx, np.clip(haze, 0, 1))
     kit.stars(c, ctx.rng("stars"), 70 + W * H // 3000, pal.glow)
     lit, dark = tint(pal.glow, 0.15), mix(pal.ink, pal.accent, 0.25)
-    draw.radial_shade(c, cx, cy, r, lit, mix(pal.accent, pal.ink, 0.35), light=(-0.3, -0.35))
+    kit.shaded_disc(c, cx, cy, r, lit, mix(pal.accent, pal.ink, 0.35), light=(-0.3, -0.35))
     rng = ctx.rng("craters")
     for _ in range(int(rng.integers(6, 12))):
         a, d = rng.uniform(0, 2 * math.pi), r * math.sqrt(rng.uniform(0, 0.75))
