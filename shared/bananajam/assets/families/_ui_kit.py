@@ -244,21 +244,6 @@ def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -
     draw.brush(c, pts, width, m.deep, opacity=0.9, smooth=smooth)
 
 
-def aura(c: Canvas, polys: Sequence[Poly], color: RGB, radius: float, opacity: float) -> None:
-    """A soft additive light around (and under) a silhouette."""
-
-    def paint(g: Canvas) -> None:
-        for poly in polys:
-            g.polygon(poly, fill=color)
-
-    c.glow(paint, radius=radius, opacity=opacity, mode="add")
-
-
-def spark(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float = 1.0) -> None:
-    """A four-point twinkle."""
-    c.polygon(draw.star(x, y, r, r * 0.22, 4, -math.pi / 2), fill=color, opacity=opacity)
-
-
 def mirror_x(pts: Poly, cx: float) -> list[Point]:
     """Mirror a point list about the vertical line x = cx (reversed to keep winding)."""
     return [(2 * cx - x, y) for x, y in reversed(pts)]
@@ -293,23 +278,3 @@ def outline(cx: float, cy: float, r: float, kind: str, lobes: int, n: int = 72) 
             q = 0.94 + 0.06 * math.cos(lobes * a)
         out.append((cx + r * q * math.cos(a), cy + r * q * math.sin(a)))
     return out
-
-
-def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opacity: float) -> None:
-    """A soft additive light disc of radius `r` feathered by `blur`, blended only in its box
-    (a cheap local stand-in for `Canvas.glow` on one small circle)."""
-    reach = r + 2.0 * blur
-    x0, y0 = max(0, int(x - reach)), max(0, int(y - reach))
-    x1, y1 = min(c.pixel_size[0], int(x + reach) + 1), min(c.pixel_size[1], int(y + reach) + 1)
-    if x1 - x0 < 1 or y1 - y0 < 1:
-        return
-    gx = np.arange(x0, x1, dtype=np.float32) + 0.5
-    gy = np.arange(y0, y1, dtype=np.float32)[:, None] + 0.5
-    t = np.clip((np.hypot(gx - x, gy - y) - r + blur) / (3.0 * max(blur, 0.5)), 0.0, 1.0)
-    a = opacity * (1.0 - t) ** 2 * 255.0
-    add = np.empty((*a.shape, 4), np.float32)
-    add[..., :3] = a[..., None] * (np.asarray(color, np.float32) / 255.0)
-    add[..., 3] = a
-    dst = np.asarray(c.read_region((x0, y0, x1, y1)), np.float32)
-    out = np.minimum(dst + add, 255.0).astype(np.uint8)
-    c.write_region(Image.fromarray(out, "RGBA"), (x0, y0))

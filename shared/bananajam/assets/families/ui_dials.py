@@ -10,6 +10,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _ui_kit as k
+from bananajam.assets.families import ui_lights as lt
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import RGB, mix, shade, tint
@@ -67,7 +68,7 @@ def ancient_sundial(ctx: RenderContext[SundialParams]) -> Canvas:
         if sides
         else k.ellipse_pts(C, C, 238, 238)
     )
-    k.aura(c, [f.pts(outer)], pal.glow, f.l(18), 0.3)
+    lt.aura(c, [f.pts(outer)], pal.glow, f.l(18), 0.3, solid=f.pts(outer))
     k.plate(c, [f.pts(outer)], m, edge, 0.8)
     face = f.pts(k.ellipse_pts(C, C, 200, 200))
     stone = [tint(mix(pal.ink, pal.accent, 0.45), 0.1), mix(pal.ink, pal.accent, 0.3), pal.ink]
@@ -115,7 +116,7 @@ def ancient_sundial(ctx: RenderContext[SundialParams]) -> Canvas:
     gw = 16 + 16 * p.gnomon
     blade = [(C - gw / 2, C + 20), (C - 4, C - 170 - 30 * p.gnomon), (C + gw / 2, C + 20)]
     k.plate(c, [f.pts(blade)], m, edge * 0.8, 0.0)
-    k.halo(c, *f.p(C, C), f.l(40), f.l(14), pal.glow, 0.6)
+    lt.halo(c, *f.p(C, C), f.l(40), f.l(14), pal.glow, 0.6)
     k.boss(c, *f.p(C, C + 10), f.l(22), m, gem=pal.glow)
     return c
 
@@ -224,7 +225,7 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
         for da, kw, kl in ((0.0, 44.0, 36.0), (2.4, 26.0, 18.0)):
             knob = k.rotate(k.stadium(C, cy - rr - kl * 0.4, kw, kl * 2), C, cy, ka + da)
             k.plate(c, [f.pts(knob)], m, edge, ka + da)
-    k.aura(c, polys, pal.glow, f.l(18), 0.35)
+    lt.aura(c, polys, pal.glow, f.l(18), 0.35, solid=polys[0])
     face_r = rr * (0.66 + 0.16 * float(cr[0]))
     face = k.ellipse_pts(C, cy, face_r, face_r)
     k.plate(c, polys, m, edge, 0.8, holes=[f.pts(face)])
@@ -247,7 +248,7 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
         c.polygon(f.pts(draw.star(x - 1, y - 1, 13 if big else 7, 3, 4, a)), fill=m.shine)
     for _ in range(9):
         a, r = rng.uniform(0, 2 * math.pi), rng.uniform(0.3, 0.9) * face_r
-        k.spark(
+        lt.spark(
             c,
             *f.p(C + r * math.cos(a), cy + r * math.sin(a)),
             f.l(rng.uniform(4, 9)),

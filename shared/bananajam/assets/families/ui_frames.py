@@ -10,6 +10,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _ui_kit as k
+from bananajam.assets.families import ui_lights as lt
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import Palette, mix, shade, tint
@@ -59,7 +60,7 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
     fw = 26 + 24 * p.frame
     inner = _pane(p.shape, cx, cy, rx, ry)
     outer = _pane(p.shape, cx, cy, rx + fw, ry + fw)
-    k.aura(c, [f.pts(outer)], pal.glow, f.l(24), 0.4)
+    lt.aura(c, [f.pts(outer)], pal.glow, f.l(24), 0.4, solid=f.pts(outer))
     if p.shape == "round":  # a hand mirror: add the handle
         handle = k.stadium(cx, 590, 44, 210)
         k.plate(c, [f.pts(handle)], m, edge, 0.0)
@@ -94,7 +95,7 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
             k.boss(c, *f.p(bx, by), f.l(fw * 0.22), m)
     top = min(y for _, y in outer)
     if p.crest == "star":
-        k.halo(c, *f.p(cx, top - 6), f.l(30), f.l(14), pal.glow, 0.8)
+        lt.halo(c, *f.p(cx, top - 6), f.l(30), f.l(14), pal.glow, 0.8)
         k.plate(c, [f.pts(draw.star(cx, top - 6, 52, 20, 8, -math.pi / 2))], m, edge, 0.8)
         k.boss(c, *f.p(cx, top - 6), f.l(14), m, gem=pal.glow)
     elif p.crest == "crown":
@@ -178,7 +179,7 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
     _swirl(c, f, pal, cx, spring + 40, r * 0.95, p.arms, rng.uniform(0, 6.3))
     for _ in range(14):
         x, y = rng.uniform(cx - r * 0.8, cx + r * 0.8), rng.uniform(spring - r * 0.6, floor - 20)
-        k.spark(c, *f.p(x, y), f.l(rng.uniform(4, 10)), pal.highlight, 0.9)
+        lt.spark(c, *f.p(x, y), f.l(rng.uniform(4, 10)), pal.highlight, 0.9)
     k.plate(c, [f.pts(outer)], stone, edge, 0.8, holes=[f.pts(inner)])
     runes: list[list[Point]] = []
     for sgn in (-1.0, 1.0):
@@ -206,7 +207,7 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
             ]
             runes.append(draw.stroke_outline(f.pts(pts), f.l(8)))
             draw.brush(c, f.pts(pts), f.l(6), pal.highlight, smooth=False, start=0.1, end=0.1)
-    k.aura(c, runes, pal.glow, f.l(10), 0.8)
+    lt.aura(c, runes, pal.glow, f.l(10), 0.8)
     key = [
         (cx - 34, min(y for _, y in outer) - 10),
         (cx + 34, min(y for _, y in outer) - 10),

@@ -10,6 +10,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _ui_kit as k
+from bananajam.assets.families import ui_lights as lt
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade
@@ -81,7 +82,7 @@ def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
             k.ellipse_pts(cx + w * rr * math.cos(a), cy + h * rr * math.sin(a) * 0.9, 7, 7, 12)
         )
     holes = [f.pts(q) for q in (*eyes, mouth, *dots)]
-    k.aura(c, [f.pts(face)], pal.glow, f.l(22), 0.45)
+    lt.aura(c, [f.pts(face)], pal.glow, f.l(22), 0.45)
     if p.rod:
         k.plate(c, [f.pts(k.stadium(cx, 520, 18, 170))], m, edge, 0.0)
     leather = k.Metal(
@@ -94,7 +95,7 @@ def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
     for hn in horns:
         k.plate(c, [f.pts(hn)], m, edge, 0.6)
     # glowing light behind the cut-outs, then the face with the holes cut away
-    k.aura(c, [f.pts(q) for q in (*eyes, mouth)], pal.glow, f.l(10), 0.9)
+    lt.aura(c, [f.pts(q) for q in (*eyes, mouth)], pal.glow, f.l(10), 0.9)
     for q in (*eyes, mouth):
         c.polygon(f.pts(q), fill=pal.glow)
     k.shaded(

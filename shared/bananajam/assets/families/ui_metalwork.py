@@ -10,6 +10,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _ui_kit as k
+from bananajam.assets.families import ui_lights as lt
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import tint
@@ -80,7 +81,7 @@ def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     shaft = [(cx - sw / 2, top), (cx + sw / 2, top), (cx + sw / 2, bot), (cx - sw / 2, bot)]
     outer, holes = _bow(p.bow, cx, bow_y, br)
     polys = [f.pts(q) for q in (*outer, shaft, *bits)]
-    k.aura(c, polys, pal.glow, f.l(14), 0.35)
+    lt.aura(c, polys, pal.glow, f.l(14), 0.35)
     edge = max(1.0, f.l(3.2))
     k.plate(c, [f.pts(b) for b in bits], m, edge, angle=0.3)
     k.plate(c, [f.pts(shaft)], m, edge, angle=0.0)
@@ -108,7 +109,7 @@ def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     if p.gem:
         gy = bow_y + (br * 0.15 if p.bow == "crown" else 0.0)
         gr = br * (0.3 if p.bow in ("ring", "diamond") else 0.2)
-        k.halo(c, *f.p(cx, gy), f.l(gr * 1.6), f.l(12), pal.glow, 0.7)
+        lt.halo(c, *f.p(cx, gy), f.l(gr * 1.6), f.l(12), pal.glow, 0.7)
         k.boss(c, *f.p(cx, gy), f.l(gr), m, gem=pal.glow)
     return c
 
@@ -175,17 +176,17 @@ def broken_chain(ctx: RenderContext[ChainParams]) -> Canvas:
                 ang + sw,
             )
         )
-    k.aura(c, [q for o, _, _ in drawn for q in o], pal.glow, f.l(10), 0.3)
+    lt.aura(c, [q for o, _, _ in drawn for q in o], pal.glow, f.l(10), 0.3)
     for outer_c, holes_c, ang in drawn:
         k.plate(c, outer_c, m, edge, ang, holes=holes_c)
     # sparks and glow at the break
     bx, by = f.p(*pivot)
-    k.halo(c, bx, by, f.l(26), f.l(16), pal.glow, 0.9)
+    lt.halo(c, bx, by, f.l(26), f.l(16), pal.glow, 0.9)
     rng = ctx.rng("sparks")
     for _ in range(7):
         a, d = rng.uniform(0, 2 * math.pi), rng.uniform(10, 46)
         x, y = pivot[0] + d * math.cos(a), pivot[1] + d * math.sin(a) * 0.7
-        k.spark(c, *f.p(x, y), f.l(rng.uniform(4, 11)), tint(pal.glow, 0.4))
+        lt.spark(c, *f.p(x, y), f.l(rng.uniform(4, 11)), tint(pal.glow, 0.4))
     return c
 
 
@@ -218,7 +219,7 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
             gear.append((cx + r * math.cos(a + da), cy + r * math.sin(a + da)))
     edge = max(1.0, f.l(4))
     hole = k.ellipse_pts(cx, cy, rim_in, rim_in)
-    k.aura(c, [f.pts(gear)], pal.glow, f.l(18), 0.3)
+    lt.aura(c, [f.pts(gear)], pal.glow, f.l(18), 0.3)
     k.plate(c, [f.pts(gear)], m, edge, 0.8, holes=[f.pts(hole)])
     hub_r = 44 + 36 * p.hub
     if p.web == "spokes":
@@ -258,6 +259,6 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
         a = rot + math.pi * (i + 0.5) / nt
         c.circle(*f.p(cx + rd * math.cos(a), cy + rd * math.sin(a)), f.l(3.2), fill=m.deep)
     k.plate(c, [f.pts(draw.regular_polygon(cx, cy, hub_r, 8, rot))], m, edge, 0.8)
-    k.halo(c, *f.p(cx, cy), f.l(hub_r * 0.7), f.l(16), pal.glow, 0.7)
+    lt.halo(c, *f.p(cx, cy), f.l(hub_r * 0.7), f.l(16), pal.glow, 0.7)
     k.boss(c, *f.p(cx, cy), f.l(hub_r * 0.5), m, gem=pal.glow)
     return c

@@ -10,6 +10,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _ui_kit as k
+from bananajam.assets.families import ui_lights as lt
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import Palette, mix, tint
@@ -47,7 +48,7 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
     xs = [cx - 160 + 320 * i / (p.pillars - 1) for i in range(p.pillars)]
     back = [x for i, x in enumerate(xs) if 0 < i < len(xs) - 1]
     front = [xs[0], xs[-1]]
-    k.aura(c, [f.pts(glass)], pal.glow, f.l(26), 0.45)
+    lt.aura(c, [f.pts(glass)], pal.glow, f.l(26), 0.45)
     for x in back:
         k.plate(c, [f.pts(k.stadium(x, y_mid, 16, y_bot - y_top))], m, edge * 0.7, 0.0)
     k.shaded(
@@ -96,7 +97,7 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
         if rng.random() < 0.5:
             y = 2 * y_mid - y
         w = _bulb(s, p.bulb, tw, ww) * 0.8
-        k.spark(c, *f.p(cx + rng.uniform(-w, w), y), f.l(rng.uniform(5, 10)), pal.highlight, 0.8)
+        lt.spark(c, *f.p(cx + rng.uniform(-w, w), y), f.l(rng.uniform(5, 10)), pal.highlight, 0.8)
     c.polygon(f.pts(glass), outline=mix(pal.accent, pal.glow, 0.5), width=edge * 0.8, opacity=0.8)
     shine = [(cx - _bulb(s, p.bulb, tw, ww) * 0.7, y_top + s * (y_mid - y_top)) for s in ss[4:30]]
     draw.brush(c, f.pts(shine), f.l(9), pal.highlight, opacity=0.55)
