@@ -255,6 +255,39 @@ def shaded_disc(
     c.write_region(Image.composite(grad, c.read_region(box), alpha), (x0, y0))
 
 
+def catmull3(ctrl: np.ndarray, samples: int = 6) -> np.ndarray:
+    """Catmull-Rom curves through many three-point strokes at once: N×3×2 -> N×(2s+1)×2."""
+    e = np.concatenate([ctrl[:, :1], ctrl, ctrl[:, 2:]], axis=1)  # end padding
+    t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
+    segs = []
+    for j in range(2):
+        p0, p1, p2, p3 = (e[:, j + k, None] for k in range(4))
+        segs.append(
+            0.5
+            * (
+                2 * p1
+                + t * (p2 - p0)
+                + t * t * (2 * p0 - 5 * p1 + 4 * p2 - p3)
+                + t**3 * (3 * p1 - p0 - 3 * p2 + p3)
+            )
+        )
+    return np.concatenate([*segs, ctrl[:, 2:]], axis=1)
+
+
+def outlines(pts: np.ndarray, widths: np.ndarray, scale: float = 1.0) -> list[list[float]]:
+    """Outline polygons (flat pixel coordinate lists for AGG) of N variable-width strokes along
+    N×n×2 polylines, `widths` N×n (or n) full widths: `draw.stroke_outline` for a batch."""
+    tan = np.empty_like(pts)
+    tan[:, 1:-1] = pts[:, 2:] - pts[:, :-2]
+    tan[:, 0], tan[:, -1] = pts[:, 1] - pts[:, 0], pts[:, -1] - pts[:, -2]
+    norm = np.maximum(np.hypot(tan[..., 0], tan[..., 1]), 1e-9)
+    half = np.broadcast_to(widths, pts.shape[:2]) / (2 * norm)
+    off = np.stack([-tan[..., 1] * half, tan[..., 0] * half], axis=-1)
+    poly = np.concatenate([pts + off, (pts - off)[:, ::-1]], axis=1) * scale
+    out: list[list[float]] = poly.reshape(len(pts), -1).tolist()
+    return out
+
+
 def fit(ctx: RenderContext[Any], aspect: float) -> tuple[float, float, float, float]:
     """The largest centred box (x, y, w, h) of `aspect` (w/h) inside the canvas."""
     w, h = float(ctx.width), float(ctx.height)

@@ -144,30 +144,11 @@ def _script(
     and handed straight to AGG: a page holds hundreds of them."""
     if not len(ctrl):
         return
-    e = np.concatenate([ctrl[:, :1], ctrl, ctrl[:, 2:]], axis=1)  # Catmull-Rom end padding
-    t = np.linspace(0.0, 1.0, 6, endpoint=False)[None, :, None]
-    segs = []
-    for j in range(2):
-        p0, p1, p2, p3 = (e[:, j + k, None] for k in range(4))
-        segs.append(
-            0.5
-            * (
-                2 * p1
-                + t * (p2 - p0)
-                + t * t * (2 * p0 - 5 * p1 + 4 * p2 - p3)
-                + t**3 * (3 * p1 - p0 - 3 * p2 + p3)
-            )
-        )
-    pts = np.concatenate([*segs, ctrl[:, 2:]], axis=1) * c.scale
-    tan = np.empty_like(pts)
-    tan[:, 1:-1] = pts[:, 2:] - pts[:, :-2]
-    tan[:, 0], tan[:, -1] = pts[:, 1] - pts[:, 0], pts[:, -1] - pts[:, -2]
-    norm = np.maximum(np.hypot(tan[..., 0], tan[..., 1]), 1e-9)[..., None]
-    half = np.maximum(draw.taper(pts.shape[1], 0.1, 0.5) * width, width * 0.04) * c.scale / 2
-    off = np.stack([-tan[..., 1], tan[..., 0]], axis=-1) / norm * half[None, :, None]
-    outline = np.concatenate([pts + off, (pts - off)[:, ::-1]], axis=1).reshape(len(pts), -1)
+    pts = kit.catmull3(ctrl)
+    widths = np.maximum(draw.taper(pts.shape[1], 0.1, 0.5) * width, width * 0.04)
+    outline = kit.outlines(pts, widths, c.scale)
     agg, brushes = c.draw, {}
-    for xy, fade in zip(outline.tolist(), fades, strict=True):
+    for xy, fade in zip(outline, fades, strict=True):
         a = round(fade * 255)
         if a not in brushes:
             brushes[a] = aggdraw.Brush(ink, a)

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+import aggdraw
 import numpy as np
 from pydantic import Field
 
@@ -107,11 +108,15 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
         ]
         draw.brush(c, pts, u * 0.025 * p.trunk, ink, start=0.0, end=0.8)
     rim = mix(pal.accent, pal.glow, 0.3)
-    for b in branches:
-        path = draw.catmull_rom(b.points, 6)
-        widths = np.linspace(b.width * 2, b.width * 1.32, len(path))
-        c.polygon(draw.stroke_outline(path, widths), fill=ink)
-        c.circle(*b.points[-1], b.width * 0.66, fill=ink)
+    # Hundreds of branches in one ink: outlined together, drawn straight through AGG.
+    bw_ = np.array([b.width for b in branches])
+    path = kit.catmull3(np.array([b.points for b in branches], np.float64))
+    widths = bw_[:, None] * np.linspace(2.0, 1.32, path.shape[1])[None, :]
+    agg, s, fill = c.draw, c.scale, aggdraw.Brush(ink)
+    for xy, b in zip(kit.outlines(path, widths, s), branches, strict=True):
+        agg.polygon(xy, fill)
+        (ex, ey), er = b.points[-1], b.width * 0.66 * s
+        agg.ellipse((ex * s - er, ey * s - er, ex * s + er, ey * s + er), fill)
     for b in branches[: max(3, len(branches) // 6)]:
         lit = [(x - b.width * 0.5, y) for x, y in b.points]
         draw.brush(c, lit, b.width * 0.3, rim, 0.25, start=0.3, end=0.3)
@@ -127,8 +132,12 @@ def _canopy(c: Canvas, ctx: RenderContext[TreeParams], tips: list[Point], u: flo
     if p.canopy == "orbs":
         pick = [t for t in tips if rng.random() < 0.45]
         c.glow(kit.painter(pick, u * 0.03, color=glow), u * 0.03, 0.9)
-        for x, y in pick:
-            draw.radial_shade(c, x, y + u * 0.02, u * 0.013, hi, pal.accent)
+        orb = u * 0.013  # small: three stacked discs stand in for the sphere gradient
+        for x, y0 in pick:
+            y = y0 + u * 0.02
+            c.circle(x, y, orb, fill=mix(hi, pal.accent, 0.75))
+            c.circle(x - orb * 0.18, y - orb * 0.2, orb * 0.68, fill=mix(hi, pal.accent, 0.45))
+            c.circle(x - orb * 0.33, y - orb * 0.36, orb * 0.34, fill=mix(hi, pal.accent, 0.12))
     elif p.canopy == "blossom":
         petals = [
             (x + rng.normal(0, u * 0.03), y + rng.normal(0, u * 0.03))
