@@ -89,6 +89,15 @@ def smoothstep(e0: float, e1: float, x: np.ndarray) -> np.ndarray:
     return t * t * (3.0 - 2.0 * t)
 
 
+def ramp(field: np.ndarray, colors: Sequence[RGB]) -> np.ndarray:
+    """`noise.ramp` kept in float32 (a [0, 1] field through evenly spaced colour stops)."""
+    stops = np.asarray(colors, np.float32) / 255.0
+    pos = np.clip(field, 0.0, 1.0, dtype=np.float32) * np.float32(len(stops) - 1)
+    i = np.minimum(pos.astype(np.int32), len(stops) - 2)
+    t = (pos - i.astype(np.float32))[..., None]
+    return lerp(stops[i], stops[i + 1], t[..., 0])
+
+
 def vertical(height: int, width: int, stops: Sequence[RGB]) -> np.ndarray:
     """A top-to-bottom gradient image through evenly spaced colour stops."""
     s = np.asarray(stops, np.float32) / 255.0

@@ -11,7 +11,6 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
-from bananajam.assets.noise import ramp
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import Palette, hue_shift, mix, shade, tint
@@ -48,7 +47,7 @@ def nebula_colour(
         tint(pal.glow, 0.3),
     ]
     v = np.clip(cloud, 0, 1) ** 1.3
-    rgb = ramp(v, stops)
+    rgb = kit.ramp(v, stops)
     rgb += kit.col(pal.glow)[None, None, :] * (fil * glow * (0.3 + v))[..., None] * 0.55
     return np.clip(rgb, 0.0, 1.0)  # type: ignore[no-any-return]
 

@@ -51,7 +51,7 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
     p, pal = ctx.params, ctx.palette
     W, H = ctx.width, ctx.height
     w, h = kit.work_size(W, H, 200)
-    light = (p.light_x, p.horizon * ctx.rng("light").uniform(0.35, 0.7))
+    light = (p.light_x, float(p.horizon * ctx.rng("light").uniform(0.35, 0.7)))
     rgb = sky(pal, w, h, p.horizon, light, 0.9)
     _, y = kit.grid(w, h)
     rng = ctx.rng("ridges")
@@ -63,7 +63,7 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
         bumps = {"hills": 1.5, "peaks": 3.0, "pines": 2.0, "spires": 2.5}[p.ridges] + k * 0.6
         prof = kit.ridge_profile(rng, w, bumps, 0.3 if p.ridges == "hills" else 0.45)
         amp = (0.22 - 0.1 * t) * (1.3 if p.ridges == "peaks" else 1.0)
-        line = p.horizon - amp * 0.5 + (1 - p.horizon) * 0.75 * t - prof * amp
+        line = (p.horizon - amp * 0.5 + (1 - p.horizon) * 0.75 * t - prof * amp).astype(np.float32)
         profiles.append(line)
         if k == p.layers - 1:
             break

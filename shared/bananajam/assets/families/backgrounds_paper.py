@@ -12,7 +12,6 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
-from bananajam.assets.noise import ramp
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade
@@ -49,7 +48,7 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
         mix(pal.parchment, pal.glow, 0.4),
     ]
     tooth = kit.lattice_noise(ctx.rng("tooth"), w, h, w / 2.5, stretch=1.5)
-    rgb = ramp(mott * 0.7 + fibre * 0.2 + tooth * 0.1, base)
+    rgb = kit.ramp(mott * 0.7 + fibre * 0.2 + tooth * 0.1, base)
     x, y = kit.grid(w, h)
     ax = W / u
     ay = H / u

@@ -13,7 +13,6 @@ from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
 from bananajam.assets.families.backgrounds_cosmic import nebula_colour, nebula_field
-from bananajam.assets.noise import ramp
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade, tint
@@ -86,7 +85,7 @@ def seamless_moss(ctx: RenderContext[MossParams]) -> Canvas:
         mix(pal.ink, pal.accent, 0.55),
         mix(pal.accent, pal.glow, 0.25),
     ]
-    rgb = ramp(np.clip(height * (0.7 + 0.3 * p.lush), 0, 1), stops)
+    rgb = kit.ramp(np.clip(height * (0.7 + 0.3 * p.lush), 0, 1), stops)
     rgb = kit.lerp(rgb, kit.col(mix(pal.accent, pal.glow, 0.3)), np.clip(light, 0, 1) * 0.35)
     rgb = kit.lerp(rgb, kit.col(shade(pal.ink, 0.5)), np.clip(-light, 0, 1) * 0.6)
     soil = 1.0 - kit.smoothstep(0.05, 0.3, cushion + fine * 0.2)
