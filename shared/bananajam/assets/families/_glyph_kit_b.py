@@ -138,8 +138,7 @@ def _alpha(opacity: float) -> int:
 
 def densify(pts: Sequence[Point], per: int = 6) -> list[Point]:
     """Subdivide a polyline so a brush taper has points to swell through."""
-    out = _densify(np.asarray(pts, np.float64), per)
-    return [(float(x), float(y)) for x, y in out]
+    return [(float(x), float(y)) for x, y in _densify(np.asarray(pts, np.float64), per)]
 
 
 def fill_all(c: Canvas, polys: Sequence[Sequence[Point]], color: RGB) -> None:
@@ -213,10 +212,8 @@ def gradient_poly(
 ) -> None:
     """Fill a polygon with a linear gradient from `c0` to `c1` along `axis` (AA-edged).
 
-    Drawn entirely in AGG as nested bands: the whole polygon in the first colour, then the part
-    beyond each step line (a half-plane clip) in the next colour. Steps of a few colour levels
-    (and at most one per 2 px) are invisible and avoid a numpy round trip of the canvas.
-    """
+    All in AGG (no numpy round trip): the polygon in the middle step's colour, then half-plane
+    clips beyond each step line, outwards; steps of ~4 colour levels are invisible."""
     a = np.asarray(pts, np.float64)
     if len(a) < 3:
         return
@@ -236,24 +233,27 @@ def gradient_poly(
     frac = (np.arange(k) + 0.5) / k
     lo_c, hi_c = np.asarray(c0, np.float64), np.asarray(c1, np.float64)
     cols = np.rint(lo_c + (hi_c - lo_c) * frac[:, None]).astype(int).tolist()
-    c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(cols[0])))
+    m = k // 2
+    c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(cols[m])))
     if k == 1:
         return
-    # Half-plane clips for every step at once: each vertex is kept where inside, and an edge
-    # crossing the step line contributes its intersection point.
-    thr = (np.arange(1, k) / k)[:, None]
-    xy1, t1 = np.roll(xy, -1, axis=0), np.roll(t, -1)
-    inside, inside1 = t[None, :] >= thr, t1[None, :] >= thr
-    cross = inside != inside1
-    d = np.where(cross, t1 - t, 1.0)
-    f = np.where(cross, (thr - t) / d, 0.0)
+    # Band j: t in [j/k, (j+1)/k); clips keep t >= j/k above the middle, -t >= -(j+1)/k below.
+    up, down = np.arange(m + 1, k), np.arange(m - 1, -1, -1)
+    band = np.concatenate([up, down])
+    sign = np.concatenate([np.ones(len(up)), -np.ones(len(down))])[:, None]
+    thr = np.concatenate([up / k, -(down + 1) / k])[:, None]
+    xy1 = np.roll(xy, -1, axis=0)
+    f0, f1 = sign * t[None, :], sign * np.roll(t, -1)[None, :]
+    inside = f0 >= thr
+    cross = inside != (f1 >= thr)
+    f = np.where(cross, (thr - f0) / np.where(cross, f1 - f0, 1.0), 0.0)
     hit = xy[None] + (xy1 - xy)[None] * f[..., None]
-    both = np.stack([np.broadcast_to(xy, hit.shape), hit], axis=2)  # (k-1, n, 2, 2)
+    both = np.stack([np.broadcast_to(xy, hit.shape), hit], axis=2)  # (steps, n, 2, 2)
     keep = np.stack([inside, cross], axis=2)
-    for i in range(k - 1):
+    for i, j in enumerate(band.tolist()):
         if inside[i].any():
-            band = both[i][keep[i]]
-            c.draw.polygon(band.ravel().tolist(), aggdraw.Brush(tuple(cols[i + 1])))
+            poly = both[i][keep[i]]
+            c.draw.polygon(poly.ravel().tolist(), aggdraw.Brush(tuple(cols[j])))
 
 
 def sparkles(
