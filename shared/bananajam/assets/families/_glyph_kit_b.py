@@ -235,8 +235,6 @@ def gradient_poly(
     cols = np.rint(lo_c + (hi_c - lo_c) * frac[:, None]).astype(int).tolist()
     m = k // 2
     c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(cols[m])))
-    if k == 1:
-        return
     # Band j: t in [j/k, (j+1)/k); clips keep t >= j/k above the middle, -t >= -(j+1)/k below.
     up, down = np.arange(m + 1, k), np.arange(m - 1, -1, -1)
     band = np.concatenate([up, down])
