@@ -6,6 +6,9 @@ drawn again at their wrapped positions, so every tile continues across its edges
 
 from __future__ import annotations
 
+import math
+
+import aggdraw
 import numpy as np
 from pydantic import Field
 
@@ -98,13 +101,16 @@ def seamless_moss(ctx: RenderContext[MossParams]) -> Canvas:
             c.ellipse(sx, sy + r * 0.2, r * 1.1, r * 0.8, fill=shade(pal.ink, 0.6), opacity=0.6)
             draw.radial_shade(c, sx, sy, r, mix(pal.mid, pal.glow, 0.3), shade(pal.mid, 0.5))
     rng = ctx.rng("fronds")
-    tip = mix(pal.accent, pal.glow, 0.45)
+    # Hundreds of one-segment fronds: straight to AGG with the two pens made once.
+    agg, s, fw = c.draw, c.scale, max(0.3, max(0.5, u * 0.003) * c.scale)
+    pens = [aggdraw.Pen(mix(pal.accent, pal.glow, 0.45), fw, 128), aggdraw.Pen(pal.shadow, fw, 128)]
     for _ in range(int(450 * p.fronds * W * H / 256**2)):
         x, y = rng.uniform(0, W), rng.uniform(0, H)
         a, ln = rng.uniform(-2.4, -0.7), u * rng.uniform(0.01, 0.022)
+        dx, dy = ln * math.cos(a), ln * math.sin(a)
         for sx, sy in kit.wrapped(x, y, ln, W, H):
-            pts = [(sx, sy), kit.polar(sx, sy, ln, a)]
-            c.line(pts, tip if rng.random() < 0.6 else pal.shadow, max(0.5, u * 0.003), 0.5)
+            pen = pens[0] if rng.random() < 0.6 else pens[1]
+            agg.line((sx * s, sy * s, (sx + dx) * s, (sy + dy) * s), pen)
     rng = ctx.rng("spores")
     spores = [(rng.uniform(0, W), rng.uniform(0, H)) for _ in range(p.spores)]
     if spores:
