@@ -222,21 +222,6 @@ def plate(
     shaded(c, polys, m.stops(), angle, holes=holes, strokes=strokes)
 
 
-def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = None) -> None:
-    """A round stud or set gem: dark seat, domed body, specular spark."""
-    c.circle(x, y, r * 1.18, fill=m.deep)
-    top = gem if gem is not None else m.shine
-    inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
-    if r * c.scale > 10:
-        draw.radial_shade(c, x, y, r, inner, outer)
-    else:  # small studs: stepped discs shrinking toward the light, no pixel pass
-        for i in range(4):
-            f = 1.0 - i / 4.0
-            o = 0.35 * r * (1.0 - f)
-            c.circle(x - o, y - o, r * f, fill=mix(outer, inner, i / 3.0))
-    c.circle(x - r * 0.35, y - r * 0.38, r * 0.22, fill=tint(top, 0.7), opacity=0.85)
-
-
 def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -> None:
     """An engraved groove: a light lip below a tapered dark cut."""
     lip = [(x + width * 0.35, y + width * 0.45) for x, y in pts]

@@ -117,7 +117,7 @@ def ancient_sundial(ctx: RenderContext[SundialParams]) -> Canvas:
     blade = [(C - gw / 2, C + 20), (C - 4, C - 170 - 30 * p.gnomon), (C + gw / 2, C + 20)]
     k.plate(c, [f.pts(blade)], m, edge * 0.8, 0.0)
     lt.halo(c, *f.p(C, C), f.l(40), f.l(14), pal.glow, 0.6)
-    k.boss(c, *f.p(C, C + 10), f.l(22), m, gem=pal.glow)
+    lt.boss(c, *f.p(C, C + 10), f.l(22), m, gem=pal.glow)
     return c
 
 
@@ -289,5 +289,5 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
         angle=a - math.pi / 2,
     )
     c.polygon(f.pts(k.rotate(place, C, cy, a)), outline=m.deep, width=edge * 0.7)
-    k.boss(c, *f.p(C, cy), f.l(20), m)
+    lt.boss(c, *f.p(C, cy), f.l(20), m)
     return c

@@ -92,12 +92,12 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
         step = len(mid) / p.beads
         for i in range(p.beads):
             bx, by = mid[int(i * step + step / 2) % len(mid)]
-            k.boss(c, *f.p(bx, by), f.l(fw * 0.22), m)
+            lt.boss(c, *f.p(bx, by), f.l(fw * 0.22), m)
     top = min(y for _, y in outer)
     if p.crest == "star":
         lt.halo(c, *f.p(cx, top - 6), f.l(30), f.l(14), pal.glow, 0.8)
         k.plate(c, [f.pts(draw.star(cx, top - 6, 52, 20, 8, -math.pi / 2))], m, edge, 0.8)
-        k.boss(c, *f.p(cx, top - 6), f.l(14), m, gem=pal.glow)
+        lt.boss(c, *f.p(cx, top - 6), f.l(14), m, gem=pal.glow)
     elif p.crest == "crown":
         crown = [
             (cx - 70, top + 16),
@@ -110,14 +110,14 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
         ]
         k.plate(c, [f.pts(crown)], m, edge, 0.8)
         for x, y in ((cx - 78, top - 40), (cx, top - 62), (cx + 78, top - 40)):
-            k.boss(c, *f.p(x, y), f.l(9), m, gem=pal.glow)
+            lt.boss(c, *f.p(x, y), f.l(9), m, gem=pal.glow)
     elif p.crest == "eye":
         eye = [
             *draw.arc_points(cx, top + 30, 70, 56, -2.4, -0.74, 16),
             *draw.arc_points(cx, top - 42, 70, 56, 0.74, 2.4, 16),
         ]
         k.plate(c, [f.pts(eye)], m, edge, 0.8)
-        k.boss(c, *f.p(cx, top - 6), f.l(16), m, gem=pal.glow)
+        lt.boss(c, *f.p(cx, top - 6), f.l(16), m, gem=pal.glow)
     return c
 
 
@@ -215,7 +215,7 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
         (cx - 22, min(y for _, y in inner) + 18),
     ]
     k.plate(c, [f.pts(key)], m, edge, 0.8)
-    k.boss(c, *f.p(cx, (key[0][1] + key[2][1]) / 2), f.l(14), m, gem=pal.glow)
+    lt.boss(c, *f.p(cx, (key[0][1] + key[2][1]) / 2), f.l(14), m, gem=pal.glow)
     for i in range(p.steps):
         y = floor + 18 * i
         w = r + 90 + 26 * i

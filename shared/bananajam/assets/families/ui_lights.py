@@ -1,4 +1,8 @@
-"""Light helpers of the UI family: auras, halos and sparks, blended only where they show."""
+"""Light and stud helpers of the UI family: auras, halos, sparks and domed studs.
+
+Each works inside its own pixel box (auras only where they can show), so none of them makes the
+canvas copy its whole picture between AGG and numpy.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ import functools
 import math
 from collections.abc import Sequence
 
+import aggdraw
 import numpy as np
 from PIL import Image, ImageChops
 
 from bananajam.assets import _pixels as px
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.themes import RGB
+from bananajam.assets.families._ui_kit import Metal
+from bananajam.assets.themes import RGB, mix, shade, tint
 
 Poly = Sequence[Point]
 
@@ -122,3 +128,66 @@ def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opaci
     dst = np.asarray(c.read_region((x0, y0, x1, y1)), np.float32)
     out = np.minimum(dst + add, 255.0).astype(np.uint8)
     c.write_region(Image.fromarray(out, "RGBA"), (x0, y0))
+
+
+def _discs(
+    im: Image.Image, at: tuple[int, int], s: float, discs: Sequence[Sequence[float]]
+) -> None:
+    """Paint (cx, cy, r, opacity, *rgb) discs in logical units onto the box image `im` at `at`."""
+    d = aggdraw.Draw(im)
+    d.setantialias(True)
+    for cx, cy, r, op, *rgb in discs:
+        px0, py0 = (cx - r) * s - at[0], (cy - r) * s - at[1]
+        box = (px0, py0, px0 + 2 * r * s, py0 + 2 * r * s)
+        d.ellipse(box, aggdraw.Brush(tuple(int(v) for v in rgb), max(0, min(255, round(op * 255)))))
+    d.flush()
+
+
+def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = None) -> None:
+    """A round stud or set gem: dark seat, domed body, specular spark."""
+    s, reach = c.scale, r * 1.18
+    x0, y0 = max(0, int((x - reach) * s) - 2), max(0, int((y - reach) * s) - 2)
+    x1 = min(c.pixel_size[0], int((x + reach) * s) + 3)
+    y1 = min(c.pixel_size[1], int((y + reach) * s) + 3)
+    if x1 <= x0 or y1 <= y0:
+        return
+    top = gem if gem is not None else m.shine
+    inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
+    im = c.read_region((x0, y0, x1, y1))
+    seat: list[tuple[float, ...]] = [(x, y, reach, 1.0, *m.deep)]
+    if r * s > 10:  # a sphere-shaded dome, as `draw.radial_shade` paints it
+        _discs(im, (x0, y0), s, seat)
+        _dome(im, (x0, y0), s, x, y, r, inner, outer)
+        seat = []
+    else:  # small studs: stepped discs shrinking toward the light, no pixel pass
+        for i in range(4):
+            f = 1.0 - i / 4.0
+            o = 0.35 * r * (1.0 - f)
+            seat.append((x - o, y - o, r * f, 1.0, *mix(outer, inner, i / 3.0)))
+    _discs(im, (x0, y0), s, [*seat, (x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7))])
+    c.write_region(im, (x0, y0))
+
+
+def _dome(
+    im: Image.Image, at: tuple[int, int], s: float, cx: float, cy: float, r: float, a: RGB, b: RGB
+) -> None:
+    """`draw.radial_shade` (light up-left) blended over the box image `im` at pixel `at`."""
+    gx0, gy0 = max(0, int((cx - r) * s) - 1), max(0, int((cy - r) * s) - 1)
+    gx1 = min(at[0] + im.width, int((cx + r) * s) + 2)
+    gy1 = min(at[1] + im.height, int((cy + r) * s) + 2)
+    if gx1 <= gx0 or gy1 <= gy0:
+        return
+    ys, xs = np.mgrid[gy0:gy1, gx0:gx1].astype(np.float32)
+    xs, ys = (xs + 0.5) / s, (ys + 0.5) / s
+    edge = np.clip((r - np.hypot(xs - cx, ys - cy)) * s + 0.5, 0.0, 1.0)
+    t = np.clip(np.hypot(xs - (cx - 0.35 * r), ys - (cy - 0.35 * r)) / (r * 1.6), 0.0, 1.0)
+    t = t[..., None]
+    rgb = np.asarray(a, np.float32) * (1 - t) + np.asarray(b, np.float32) * t
+    patch = np.empty((*edge.shape, 4), np.uint8)
+    patch[..., :3] = np.clip(rgb / 255.0 * edge[..., None] * 255.0 + 0.5, 0, 255)
+    patch[..., 3] = np.clip(edge * 255.0 + 0.5, 0, 255)
+    arr = np.array(im, np.uint16)
+    sub = arr[gy0 - at[1] : gy1 - at[1], gx0 - at[0] : gx1 - at[0]]
+    al = patch[..., 3:4].astype(np.uint16)
+    sub[...] = np.clip(patch.astype(np.uint16) + (sub * (255 - al) + 127) // 255, 0, 255)
+    im.paste(Image.fromarray(arr.astype(np.uint8), "RGBA"))

@@ -121,5 +121,5 @@ def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
         k.engrave(c, f.pts([(bx + sgn * 30, cy + 20), (bx + sgn * 10, cy + 60)]), m, f.l(6))
     nose = [(cx, cy - 40), (cx + 18, cy + 50), (cx - 18, cy + 50)]
     k.shaded(c, [f.pts(nose)], [m.light, m.base, m.dark], angle=0.0, opacity=0.8)
-    k.boss(c, *f.p(cx, cy - h * 0.72), f.l(18), m, gem=pal.glow)
+    lt.boss(c, *f.p(cx, cy - h * 0.72), f.l(18), m, gem=pal.glow)
     return c

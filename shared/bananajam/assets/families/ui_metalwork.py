@@ -90,7 +90,7 @@ def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     for y in (top + 6, top + 22 + 30 * p.shaft, bot - bit_h - 14):
         ring = k.stadium(cx, y, 12, sw + 16)
         k.plate(c, [f.pts(k.rotate(ring, cx, y, math.pi / 2))], m, edge, angle=0.0)
-    k.boss(c, *f.p(cx, bot + 2), f.l(sw * 0.55), m)
+    lt.boss(c, *f.p(cx, bot + 2), f.l(sw * 0.55), m)
     # engraved spiral banding along the shaft
     y0, y1 = top + 40 + 30 * p.shaft, bot - bit_h - 28
     n = max(1, int((y1 - y0) / 22))
@@ -105,12 +105,12 @@ def ancient_key(ctx: RenderContext[KeyParams]) -> Canvas:
     for i, d in enumerate(depths):
         if d == 0:
             y = bot - bit_h + (i + 0.5) * step
-            k.boss(c, *f.p(cx + sw / 2 + 30, y), f.l(4.5), m)
+            lt.boss(c, *f.p(cx + sw / 2 + 30, y), f.l(4.5), m)
     if p.gem:
         gy = bow_y + (br * 0.15 if p.bow == "crown" else 0.0)
         gr = br * (0.3 if p.bow in ("ring", "diamond") else 0.2)
         lt.halo(c, *f.p(cx, gy), f.l(gr * 1.6), f.l(12), pal.glow, 0.7)
-        k.boss(c, *f.p(cx, gy), f.l(gr), m, gem=pal.glow)
+        lt.boss(c, *f.p(cx, gy), f.l(gr), m, gem=pal.glow)
     return c
 
 
@@ -260,5 +260,5 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
         c.circle(*f.p(cx + rd * math.cos(a), cy + rd * math.sin(a)), f.l(3.2), fill=m.deep)
     k.plate(c, [f.pts(draw.regular_polygon(cx, cy, hub_r, 8, rot))], m, edge, 0.8)
     lt.halo(c, *f.p(cx, cy), f.l(hub_r * 0.7), f.l(16), pal.glow, 0.7)
-    k.boss(c, *f.p(cx, cy), f.l(hub_r * 0.5), m, gem=pal.glow)
+    lt.boss(c, *f.p(cx, cy), f.l(hub_r * 0.5), m, gem=pal.glow)
     return c

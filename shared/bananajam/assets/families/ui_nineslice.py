@@ -18,6 +18,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _ui_kit as k
+from bananajam.assets.families import ui_lights as lt
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import RGB, mix, shade, tint
@@ -182,7 +183,7 @@ def _corner(
     elif kind == "rivets":
         for x, y in ((0.62, 0.1), (0.1, 0.62), (0.36, 0.1), (0.1, 0.36), (0.5, 0.5)):
             ((px, py),) = at([(x, y)])
-            k.boss(c, px, py, cr * 0.075, m)
+            lt.boss(c, px, py, cr * 0.075, m)
     elif kind == "leaf":
         leaf = draw.catmull_rom([(0.1, 0.1), (0.66, 0.28), (0.9, 0.9), (0.28, 0.66)], 6, True)
         k.plate(c, [at(leaf)], m, edge, 2.4)
@@ -190,7 +191,7 @@ def _corner(
     elif kind == "star":
         k.plate(c, [at(draw.star(0.3, 0.3, 0.34, 0.12, 4, 0.785))], m, edge, 0.8)
     ((gx, gy),) = at([(0.2, 0.2)])
-    k.boss(c, gx, gy, cr * (0.17 if kind == "gem" else 0.1), m, gem=gem)
+    lt.boss(c, gx, gy, cr * (0.17 if kind == "gem" else 0.1), m, gem=gem)
 
 
 def _style(ctx: RenderContext[Any], p: Any, corner: float, border: float) -> Style:

@@ -121,11 +121,11 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
         k.plate(c, [f.pts(cap)], m, edge, 0.0)
         yc = y0 + h * (0.67 if up else 0.33)
         for i in range(7):
-            k.boss(c, *f.p(110 + i * 46.7, yc), f.l(5), m)
+            lt.boss(c, *f.p(110 + i * 46.7, yc), f.l(5), m)
         if p.finials:
             fy = y0 if up else y0 + h
             for x in (80.0, 420.0):
-                k.boss(c, *f.p(x, fy), f.l(15), m, gem=pal.glow if x > 250 else None)
+                lt.boss(c, *f.p(x, fy), f.l(15), m, gem=pal.glow if x > 250 else None)
     return c
 
 
@@ -236,8 +236,8 @@ def spectral_lantern(ctx: RenderContext[LanternParams]) -> Canvas:
     ]
     k.plate(c, [f.pts(base)], m, edge, math.pi / 2)
     for x in (cx - hw * 0.55, cx + hw * 0.55):
-        k.boss(c, *f.p(x, y1 + 62), f.l(14), m)
-    k.boss(c, *f.p(cx, y1 + 26), f.l(12), m, gem=pal.glow)
+        lt.boss(c, *f.p(x, y1 + 62), f.l(14), m)
+    lt.boss(c, *f.p(cx, y1 + 26), f.l(12), m, gem=pal.glow)
     for i in range(5):
-        k.boss(c, *f.p(cx - hw + 2 * hw * i / 4, top), f.l(5), m)
+        lt.boss(c, *f.p(cx - hw + 2 * hw * i / 4, top), f.l(5), m)
     return c
