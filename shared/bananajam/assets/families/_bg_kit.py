@@ -13,7 +13,7 @@ from typing import Any
 
 import aggdraw
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image
 
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.registry import RenderContext
@@ -264,39 +264,6 @@ def shaded_disc(
     c.write_region(Image.composite(grad, c.read_region(box), alpha), (x0, y0))
 
 
-def catmull3(ctrl: np.ndarray, samples: int = 6) -> np.ndarray:
-    """Catmull-Rom curves through many three-point strokes at once: N×3×2 -> N×(2s+1)×2."""
-    e = np.concatenate([ctrl[:, :1], ctrl, ctrl[:, 2:]], axis=1)  # end padding
-    t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
-    segs = []
-    for j in range(2):
-        p0, p1, p2, p3 = (e[:, j + k, None] for k in range(4))
-        segs.append(
-            0.5
-            * (
-                2 * p1
-                + t * (p2 - p0)
-                + t * t * (2 * p0 - 5 * p1 + 4 * p2 - p3)
-                + t**3 * (3 * p1 - p0 - 3 * p2 + p3)
-            )
-        )
-    return np.concatenate([*segs, ctrl[:, 2:]], axis=1)
-
-
-def outlines(pts: np.ndarray, widths: np.ndarray, scale: float = 1.0) -> list[list[float]]:
-    """Outline polygons (flat pixel coordinate lists for AGG) of N variable-width strokes along
-    N×n×2 polylines, `widths` N×n (or n) full widths: `draw.stroke_outline` for a batch."""
-    tan = np.empty_like(pts)
-    tan[:, 1:-1] = pts[:, 2:] - pts[:, :-2]
-    tan[:, 0], tan[:, -1] = pts[:, 1] - pts[:, 0], pts[:, -1] - pts[:, -2]
-    norm = np.maximum(np.hypot(tan[..., 0], tan[..., 1]), 1e-9)
-    half = np.broadcast_to(widths, pts.shape[:2]) / (2 * norm)
-    off = np.stack([-tan[..., 1] * half, tan[..., 0] * half], axis=-1)
-    poly = np.concatenate([pts + off, (pts - off)[:, ::-1]], axis=1) * scale
-    out: list[list[float]] = poly.reshape(len(pts), -1).tolist()
-    return out
-
-
 def fit(ctx: RenderContext[Any], aspect: float) -> tuple[float, float, float, float]:
     """The largest centred box (x, y, w, h) of `aspect` (w/h) inside the canvas."""
     w, h = float(ctx.width), float(ctx.height)
@@ -309,71 +276,6 @@ def fit(ctx: RenderContext[Any], aspect: float) -> tuple[float, float, float, fl
 
 def polar(cx: float, cy: float, r: float, a: float) -> tuple[float, float]:
     return cx + r * math.cos(a), cy + r * math.sin(a)
-
-
-def worley(
-    rng: np.random.Generator, width: int, height: int, gx: int, gy: int, jitter: float = 0.9
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Tileable cellular noise: distance to the nearest and second-nearest feature point
-    (in pixels) and the nearest point's cell id, with one jittered point per grid cell."""
-    pts = 0.5 + (rng.random((gy, gx, 2), dtype=np.float32) - 0.5) * jitter
-    sx, sy = width / gx, height / gy
-    # Cells are axis-aligned, so a pixel's cell splits into a column part and a row part: the
-    # per-neighbour feature points are gathered with two 1-D takes, distances kept squared.
-    xs = (np.arange(width, dtype=np.float32) + 0.5) / sx
-    ys = (np.arange(height, dtype=np.float32) + 0.5) / sy
-    ix, iy = np.floor(xs).astype(np.int32), np.floor(ys).astype(np.int32)
-    f1 = np.full((height, width), 1e18, np.float32)
-    f2 = np.full((height, width), 1e18, np.float32)
-    ids = np.zeros((height, width), np.int32)
-    for dy in (-1, 0, 1):
-        cy = iy + dy
-        wy = cy % gy
-        rows = pts.take(wy, axis=0)
-        oy = (cy.astype(np.float32) - ys)[:, None]
-        for dx in (-1, 0, 1):
-            cx = ix + dx
-            wx = cx % gx
-            p = rows.take(wx, axis=1)
-            ddx = ((cx.astype(np.float32) - xs)[None, :] + p[..., 0]) * np.float32(sx)
-            ddy = (oy + p[..., 1]) * np.float32(sy)
-            d = ddx * ddx + ddy * ddy
-            closer = d < f1
-            f2 = np.where(closer, f1, np.minimum(f2, d))
-            ids = np.where(closer, (wy * gx)[:, None] + wx[None, :], ids)
-            f1 = np.minimum(f1, d)
-    f1, f2 = np.sqrt(f1), np.sqrt(f2)
-    return f1, f2, ids
-
-
-def relief(
-    height: np.ndarray, strength: float, light: tuple[float, float] = (-0.6, -0.8)
-) -> np.ndarray:
-    """Directional lighting of a height field (wrapping, so tiles stay seamless): -1..1."""
-    gx = (np.roll(height, -1, axis=1) - np.roll(height, 1, axis=1)) * 0.5
-    gy = (np.roll(height, -1, axis=0) - np.roll(height, 1, axis=0)) * 0.5
-    return np.clip(-(gx * light[0] + gy * light[1]) * strength, -1.0, 1.0)  # type: ignore[no-any-return]
-
-
-def tile_counts(width: int, height: int, across: float) -> tuple[int, int]:
-    """Whole feature counts along each side so features stay round at any aspect."""
-    unit = min(width, height)
-    return max(1, round(across * width / unit)), max(1, round(across * height / unit))
-
-
-def wrap_glow(
-    c: Canvas, paint: Callable[[Canvas], None], radius: float, opacity: float, factor: int = 2
-) -> None:
-    """Like `Canvas.glow`, but the blur wraps around the edges so a tile stays seamless."""
-    small = c.reduced(factor)
-    paint(small)
-    small.flush()
-    a = np.asarray(small.img)
-    pad = max(2, int(radius * small.scale * 3))
-    big = Image.fromarray(np.pad(a, ((pad, pad), (pad, pad), (0, 0)), mode="wrap"), "RGBA")
-    big = big.filter(ImageFilter.GaussianBlur(radius * small.scale))
-    small.img = big.crop((pad, pad, pad + a.shape[1], pad + a.shape[0]))
-    c.composite(small, mode="screen", opacity=opacity)
 
 
 def painter(

@@ -12,6 +12,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_kit_b as kit_b
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade
@@ -143,9 +144,9 @@ def _script(
     and handed straight to AGG: a page holds hundreds of them."""
     if not len(ctrl):
         return
-    pts = kit.catmull3(ctrl)
+    pts = kit_b.catmull3(ctrl)
     widths = np.maximum(draw.taper(pts.shape[1], 0.1, 0.5) * width, width * 0.04)
-    outline = kit.outlines(pts, widths, c.scale)
+    outline = kit_b.outlines(pts, widths, c.scale)
     agg, brushes = c.draw, {}
     for xy, fade in zip(outline, fades, strict=True):
         a = round(fade * 255)

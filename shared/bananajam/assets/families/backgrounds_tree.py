@@ -13,6 +13,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_kit_b as kit_b
 from bananajam.assets.families.backgrounds_land import sky
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
@@ -110,10 +111,10 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     rim = mix(pal.accent, pal.glow, 0.3)
     # Hundreds of branches in one ink: outlined together, drawn straight through AGG.
     bw_ = np.array([b.width for b in branches])
-    path = kit.catmull3(np.array([b.points for b in branches], np.float64))
+    path = kit_b.catmull3(np.array([b.points for b in branches], np.float64))
     widths = bw_[:, None] * np.linspace(2.0, 1.32, path.shape[1])[None, :]
     agg, s, fill = c.draw, c.scale, aggdraw.Brush(ink)
-    for xy, b in zip(kit.outlines(path, widths, s), branches, strict=True):
+    for xy, b in zip(kit_b.outlines(path, widths, s), branches, strict=True):
         agg.polygon(xy, fill)
         (ex, ey), er = b.points[-1], b.width * 0.66 * s
         agg.ellipse((ex * s - er, ey * s - er, ex * s + er, ey * s + er), fill)

@@ -15,6 +15,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_kit_b as kit_b
 from bananajam.assets.families.backgrounds_cosmic import nebula_colour, nebula_field
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
@@ -75,13 +76,13 @@ def seamless_moss(ctx: RenderContext[MossParams]) -> Canvas:
     W, H = ctx.width, ctx.height
     u = min(W, H)
     w, h = kit.work_size(W, H, 320)
-    gx, gy = kit.tile_counts(w, h, p.clumps)
-    f1, _, _ = kit.worley(ctx.rng("clumps"), w, h, gx, gy, 1.0)
+    gx, gy = kit_b.tile_counts(w, h, p.clumps)
+    f1, _, _ = kit_b.worley(ctx.rng("clumps"), w, h, gx, gy, 1.0)
     cell = min(w / gx, h / gy)
     fine = kit.fbm(ctx.rng("fine"), w, h, 4 * p.clumps, 4, 0.6, True)
     cushion = np.clip(1.0 - f1 / (cell * (0.55 + 0.3 * p.lush)), 0, 1) ** 0.6
     height = cushion * (0.6 + 0.4 * fine) + fine * 0.25
-    light = kit.relief(height, cell * 0.25)
+    light = kit_b.relief(height, cell * 0.25)
     stops = [
         shade(pal.ink, 0.5),
         mix(pal.ink, pal.accent, 0.25),
@@ -121,7 +122,7 @@ def seamless_moss(ctx: RenderContext[MossParams]) -> Canvas:
                 for sx, sy in kit.wrapped(x, y, r * 5, W, H):
                     g.circle(sx, sy, r * 2.2, fill=pal.glow)
 
-        kit.wrap_glow(c, paint, r * 2.0, 1.0)
+        kit_b.wrap_glow(c, paint, r * 2.0, 1.0)
         for x, y in spores:
             for sx, sy in kit.wrapped(x, y, r, W, H):
                 c.circle(sx, sy, r * 0.7, fill=tint(pal.glow, 0.5))

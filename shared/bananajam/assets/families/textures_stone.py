@@ -13,6 +13,7 @@ from pydantic import Field
 
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_kit_b as kit_b
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import Palette, mix, shade, tint
@@ -55,14 +56,14 @@ def seamless_cobblestone(ctx: RenderContext[CobbleParams]) -> Canvas:
     """A seamless tile of rounded, bevelled cobblestones set in dark (sometimes mossy) mortar."""
     p, pal = ctx.params, ctx.palette
     w, h = kit.work_size(ctx.width, ctx.height, 384)
-    gx, gy = kit.tile_counts(w, h, p.stones)
-    f1, f2, ids = kit.worley(ctx.rng("cells"), w, h, gx, gy, p.jitter)
+    gx, gy = kit_b.tile_counts(w, h, p.stones)
+    f1, f2, ids = kit_b.worley(ctx.rng("cells"), w, h, gx, gy, p.jitter)
     cell = min(w / gx, h / gy)
     edge = (f2 - f1) / cell
     rough = kit.fbm(ctx.rng("rough"), w, h, 6 * gx / max(gx, gy) * 2, 4, 0.55, True)
     bevel = kit.smoothstep(p.mortar * 0.5, p.mortar * 0.5 + 0.25 * p.roundness, edge)
     height = bevel * (1 - 0.3 * p.roundness * (f1 / cell)) + rough * 0.12
-    light = kit.relief(height, cell * 0.55)
+    light = kit_b.relief(height, cell * 0.55)
     tones = ctx.rng("tones").random(gx * gy).astype(np.float32)
     tone = tones[ids] * 0.5 + rough * 0.4 + 0.1
     gap = 1.0 - kit.smoothstep(p.mortar * 0.35, p.mortar * 0.6, edge + (rough - 0.5) * 0.05)
@@ -130,7 +131,7 @@ def seamless_runic_stone(ctx: RenderContext[RunicParams]) -> Canvas:
         rh * p.joint * 0.5, rh * (p.joint + 0.12), dist + (rough - 0.5) * rh * 0.1 * p.wear
     )
     height = bevel + rough * 0.25 * p.wear
-    light = kit.relief(height, rh * 0.3)
+    light = kit_b.relief(height, rh * 0.3)
     tones = ctx.rng("tones").random(len(boxes)).astype(np.float32)
     tone = tones[ids % len(boxes)] * 0.35 + rough * 0.45 + 0.15
     gap = 1.0 - kit.smoothstep(rh * p.joint * 0.3, rh * p.joint * 0.6, dist)
@@ -153,7 +154,7 @@ def seamless_runic_stone(ctx: RenderContext[RunicParams]) -> Canvas:
             g.line(s, pal.glow, lw * 2.5)
 
     if marks:
-        kit.wrap_glow(c, paint, lw * 2.5, 0.9)
+        kit_b.wrap_glow(c, paint, lw * 2.5, 0.9)
     for s in marks:
         c.line(s, shade(pal.ink, 0.5), lw * 1.7)
     for s in marks:
