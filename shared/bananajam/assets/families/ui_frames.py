@@ -172,7 +172,7 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
     pw = 58 + 30 * p.pillar
     inner = _opening(p.arch, cx, floor, spring, r)
     outer = _opening(p.arch, cx, floor, spring, r + 52)
-    c.glow(lambda g: g.polygon(f.pts(inner), fill=pal.glow), f.l(40), 0.5)
+    lt.aura(c, [f.pts(inner)], pal.glow, f.l(40), 0.5, solid=f.pts(inner))  # void covers it
     void = [tint(pal.glow, 0.4), pal.accent, mix(pal.ink, pal.accent, 0.35), shade(pal.ink, 0.3)]
     k.shaded(c, [f.pts(inner)], void, radial=f.p(cx, spring + 40), radius=f.l(r * 1.5))
     rng = ctx.rng("portal")
@@ -181,8 +181,8 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
         x, y = rng.uniform(cx - r * 0.8, cx + r * 0.8), rng.uniform(spring - r * 0.6, floor - 20)
         lt.spark(c, *f.p(x, y), f.l(rng.uniform(4, 10)), pal.highlight, 0.9)
     k.plate(c, [f.pts(outer)], stone, edge, 0.8, holes=[f.pts(inner)])
-    runes: list[list[Point]] = []
     for sgn in (-1.0, 1.0):
+        runes: list[list[Point]] = []
         x = cx + sgn * (r + 26)
         pil = [
             (x - pw / 2, floor),
@@ -207,7 +207,7 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
             ]
             runes.append(draw.stroke_outline(f.pts(pts), f.l(8)))
             draw.brush(c, f.pts(pts), f.l(6), pal.highlight, smooth=False, start=0.1, end=0.1)
-    lt.aura(c, runes, pal.glow, f.l(10), 0.8)
+        lt.aura(c, runes, pal.glow, f.l(10), 0.8)  # per pillar: two small boxes, not one wide
     key = [
         (cx - 34, min(y for _, y in outer) - 10),
         (cx + 34, min(y for _, y in outer) - 10),
