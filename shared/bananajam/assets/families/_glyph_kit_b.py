@@ -213,7 +213,7 @@ def gradient_poly(
     """Fill a polygon with a linear gradient from `c0` to `c1` along `axis` (AA-edged).
 
     All in AGG (no numpy round trip): the polygon in the middle step's colour, then half-plane
-    clips beyond each step line, outwards; steps of ~4 colour levels are invisible."""
+    clips beyond each step line, outwards; steps of ~2 colour levels (at most 64) do not band."""
     a = np.asarray(pts, np.float64)
     if len(a) < 3:
         return
@@ -228,7 +228,7 @@ def gradient_poly(
         return
     diff = max(abs(int(u) - int(v)) for u, v in zip(c0, c1, strict=True))
     extent = float(np.hypot(*(span * c.scale)))
-    k = int(max(1, min(24, diff / 4.5, extent / 3)))
+    k = int(max(1, min(64, diff / 2.0, extent / 2)))
     xy = a * c.scale
     frac = (np.arange(k) + 0.5) / k
     lo_c, hi_c = np.asarray(c0, np.float64), np.asarray(c1, np.float64)
