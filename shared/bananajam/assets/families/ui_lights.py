@@ -45,14 +45,17 @@ def aura(
     region = px.affected(small.img, size)
     if region is None:
         return
-    src = px.as_premul(small.img)
+    # one flat colour: the light is its coverage times that colour, so only the coverage is
+    # scaled up and a palette turns it into premultiplied colour (a quarter of the resampling)
+    cover = small.img.getchannel("A")
     hidden = _inner_box(solid, c.scale) if solid is not None else None
-    fx, fy = src.width / size[0], src.height / size[1]
+    fx, fy = cover.width / size[0], cover.height / size[1]
+    ramp = _light_palette(tuple(color), opacity)
     for x0, y0, x1, y1 in _strips(region, hidden):
         box = (x0 * fx, y0 * fy, x1 * fx, y1 * fy)
-        patch = src.resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=box)
-        patch = px.relabel(patch, "RGBA").point(_scale_lut(opacity))
-        out = ImageChops.add(c.read_region((x0, y0, x1, y1)), patch)
+        patch = cover.resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=box)
+        patch.putpalette(ramp, "RGBA")
+        out = ImageChops.add(c.read_region((x0, y0, x1, y1)), patch.convert("RGBA"))
         c.write_region(out, (x0, y0))
 
 
@@ -60,9 +63,11 @@ Box = tuple[int, int, int, int]
 
 
 @functools.lru_cache(maxsize=32)
-def _scale_lut(opacity: float) -> tuple[int, ...]:
-    """`px.scale_all`'s table (every channel times `opacity`), built once per opacity."""
-    return tuple([min(255, round(v * opacity)) for v in range(256)] * 4)
+def _light_palette(color: tuple[int, ...], opacity: float) -> bytes:
+    """Coverage → premultiplied RGBA of `color` at `opacity` (a 256-entry RGBA palette)."""
+    a = np.arange(256, dtype=np.float64) * opacity
+    rgba = np.stack([*(a * (ch / 255.0) for ch in color), a], axis=1)
+    return bytes(np.clip(np.round(rgba), 0, 255).astype(np.uint8).tobytes())
 
 
 def _inner_box(poly: Poly, scale: float) -> Box | None:
