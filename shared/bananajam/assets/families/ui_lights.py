@@ -149,27 +149,32 @@ def _discs(
 
 
 def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = None) -> None:
-    """A round stud or set gem: dark seat, domed body, specular spark."""
+    """A round stud or set gem: dark seat, domed body, specular spark.
+
+    Large studs get a sphere-shaded dome painted in their own pixel box; small ones are stepped
+    discs drawn straight through AGG (a box of their own would cost a canvas-wide copy)."""
     s, reach = c.scale, r * 1.18
+    top = gem if gem is not None else m.shine
+    inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
+    seat: list[tuple[float, ...]] = [(x, y, reach, 1.0, *m.deep)]
+    spark = (x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7))
+    if r * s <= 10:  # small studs: stepped discs shrinking toward the light, no pixel pass
+        for i in range(4):
+            f = 1.0 - i / 4.0
+            o = 0.35 * r * (1.0 - f)
+            seat.append((x - o, y - o, r * f, 1.0, *mix(outer, inner, i / 3.0)))
+        for cx, cy, rr, op, *rgb in (*seat, spark):
+            c.circle(cx, cy, rr, fill=(int(rgb[0]), int(rgb[1]), int(rgb[2])), opacity=op)
+        return
     x0, y0 = max(0, int((x - reach) * s) - 2), max(0, int((y - reach) * s) - 2)
     x1 = min(c.pixel_size[0], int((x + reach) * s) + 3)
     y1 = min(c.pixel_size[1], int((y + reach) * s) + 3)
     if x1 <= x0 or y1 <= y0:
         return
-    top = gem if gem is not None else m.shine
-    inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
     im = c.read_region((x0, y0, x1, y1))
-    seat: list[tuple[float, ...]] = [(x, y, reach, 1.0, *m.deep)]
-    if r * s > 10:  # a sphere-shaded dome, as `draw.radial_shade` paints it
-        _discs(im, (x0, y0), s, seat)
-        _dome(im, (x0, y0), s, x, y, r, inner, outer)
-        seat = []
-    else:  # small studs: stepped discs shrinking toward the light, no pixel pass
-        for i in range(4):
-            f = 1.0 - i / 4.0
-            o = 0.35 * r * (1.0 - f)
-            seat.append((x - o, y - o, r * f, 1.0, *mix(outer, inner, i / 3.0)))
-    _discs(im, (x0, y0), s, [*seat, (x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7))])
+    _discs(im, (x0, y0), s, seat)
+    _dome(im, (x0, y0), s, x, y, r, inner, outer)
+    _discs(im, (x0, y0), s, [spark])
     c.write_region(im, (x0, y0))
 
 
