@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from typing import Any
 
 from PIL import Image
@@ -51,8 +52,32 @@ class AssetMeta:
 
 @dataclass(frozen=True)
 class RenderedAsset:
+    """The image and what it is. The metadata's content hash is computed on first access:
+    hashing megabytes of pixels is wasted work for callers that only encode or measure."""
+
     image: Image.Image
-    meta: AssetMeta
+    request: ResolvedRequest
+
+    @cached_property
+    def meta(self) -> AssetMeta:
+        req, t = self.request, self.request.asset_type
+        # SHA-1 of the raw pixels: a content fingerprint (not a security boundary), and 2-3x
+        # faster than blake2b on multi-megabyte buffers.
+        digest = hashlib.sha1(self.image.tobytes(), usedforsecurity=False).hexdigest()[:32]
+        return AssetMeta(
+            name=t.name,
+            category=t.category,
+            index=req.index,
+            theme=req.theme,
+            params=req.params,
+            seed=req.seed,
+            width=req.width,
+            height=req.height,
+            transparent=t.transparent,
+            strategy=req.strategy,
+            engine_version=ENGINE_VERSION,
+            content_hash=digest,
+        )
 
     def encode(self, fmt: ImageFormat = "png") -> bytes:
         return encode(self.image, fmt)
@@ -127,24 +152,7 @@ def render(req: ResolvedRequest) -> RenderedAsset:
         img = img.convert(want)
     if img.size != (req.width, req.height):
         raise RuntimeError(f"renderer {t.name} drew {img.size}, not {(req.width, req.height)}")
-    # SHA-1 of the raw pixels: a content fingerprint (not a security boundary), and 2-3x
-    # faster than blake2b on multi-megabyte buffers.
-    digest = hashlib.sha1(img.tobytes(), usedforsecurity=False).hexdigest()[:32]
-    meta = AssetMeta(
-        name=t.name,
-        category=t.category,
-        index=req.index,
-        theme=req.theme,
-        params=req.params,
-        seed=req.seed,
-        width=req.width,
-        height=req.height,
-        transparent=t.transparent,
-        strategy=req.strategy,
-        engine_version=ENGINE_VERSION,
-        content_hash=digest,
-    )
-    return RenderedAsset(img, meta)
+    return RenderedAsset(img, req)
 
 
 def call_asset(
