@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from conftest import Stack
 from PIL import Image
 
 pytestmark = pytest.mark.e2e
@@ -29,48 +24,9 @@ ITEMS = 30
 SIZE = 64
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    """An HTTP client on a fresh local stack (free ports, no BANANAJAM_/AWS_ env leaking in)."""
-    port, moto_port = _free_port(), _free_port()
-    log = tmp_path_factory.mktemp("batch-stack") / "stack.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BANANAJAM_", "AWS_"))}
-    env.update(PORT=str(port), BANANAJAM_MOTO_PORT=str(moto_port), PYTHONUNBUFFERED="1")
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bananajam.local"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-    c = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if c.get("/health").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"local stack did not start:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    yield c
-    c.close()
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+def client(stack: Stack) -> httpx.Client:
+    return stack.client
 
 
 def _asset(c: httpx.Client) -> str:

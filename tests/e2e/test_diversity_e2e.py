@@ -1,6 +1,6 @@
 """A diverse batch end to end over HTTP against the real local stack (`python -m bananajam.local`).
 
-It reuses `test_local_stack`'s module-scoped stack fixture (a fresh stack for this module).
+It uses the module-scoped `stack` fixture from this folder's conftest (a fresh stack).
 """
 
 from __future__ import annotations
@@ -9,12 +9,10 @@ import io
 
 import httpx
 import pytest
-import test_local_stack
+from conftest import Stack, pick
 from PIL import Image
-from test_local_stack import Stack, pick
 
 pytestmark = pytest.mark.e2e
-stack = test_local_stack.stack  # the module-scoped fixture: one stack for this module
 
 
 def test_diverse_batch_over_http(stack: Stack) -> None:
