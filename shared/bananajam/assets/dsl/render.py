@@ -182,7 +182,10 @@ def _shape(c: Canvas, layer: ShapeLayer, ctx: RenderContext[SpecParams], f: Fram
         dx, dy = _jitter(rng, var, p.jitter_gain)
         x, y = f.pt(layer.center[0] + dx, layer.center[1] + dy)
         r = layer.radius * f.s * _size(rng, var, p.size_gain)
-        c.circle(x, y, r, fill=colour, outline=edge, width=max(1.0, r * 0.04))
+        # A lit sphere with a soft halo: spec shapes get shading, not flat discs.
+        c.glow(lambda g: g.circle(x, y, r * 1.15, fill=colour), r * 0.35, opacity=0.6)
+        draw.radial_shade(c, x, y, r, tint(colour, 0.35), shade(colour, 0.35))
+        c.circle(x, y, r, outline=edge, width=max(1.0, r * 0.04))
         return
     if layer.shape == "rect" and layer.rect:
         x0, y0, x1, y1 = layer.rect
@@ -196,7 +199,13 @@ def _shape(c: Canvas, layer: ShapeLayer, ctx: RenderContext[SpecParams], f: Fram
     for x, y in pts:
         dx, dy = _jitter(rng, var, p.jitter_gain)
         moved.append(f.pt(mx + (x - mx) * k + dx, my + (y - my) * k + dy))
-    c.polygon(moved, fill=colour, outline=edge, width=max(1.0, 2 * f.s))
+    # Bevel shading: the shape in a darker tone, a lighter inset copy pulled towards the
+    # top-left light, then a rim in the glow colour.
+    cx, cy = sum(q[0] for q in moved) / len(moved), sum(q[1] for q in moved) / len(moved)
+    inset = [(cx + (x - cx) * 0.86 - 2 * f.s, cy + (y - cy) * 0.9 - 2 * f.s) for x, y in moved]
+    c.polygon(moved, fill=shade(colour, 0.25))
+    c.polygon(inset, fill=tint(colour, 0.08), opacity=0.85)
+    c.polygon(moved, outline=edge, width=max(1.0, 2 * f.s))
 
 
 LayerFn = Callable[[Canvas, object, RenderContext[SpecParams], Frame, int], None]
