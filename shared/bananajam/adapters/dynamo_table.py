@@ -11,6 +11,7 @@ Key design (all keys are strings; `PK`/`SK` is the primary key, `GSI1PK`/`GSI1SK
 | cache entry (5)    | `CACHE#<key>` | `META`                | `CACHE` | `<last_access>#<key>`   |
 | cache counters (5) | `CACHESTATS`  | `TOTAL` / `CAT#<c>`   | -       | -                       |
 | strategy (6)       | `DIV#<type>`  | `ACTIVE` / `RUN#<ts>` | -       | -                       |
+| calibration (6)    | `DIV#<type>`  | `CAL#<engine version>` | -      | -                       |
 
 (The numbers name the issue that owns the record.)
 

@@ -7,9 +7,10 @@ of one type compare over time, and the near-duplicate threshold is the type's ow
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -77,8 +78,44 @@ def pair_features(
     return features.extract(imgs)
 
 
-@lru_cache(maxsize=256)
+CalibrationLoad = Callable[[str], Calibration | None]
+CalibrationSave = Callable[[str, Calibration], None]
+_memo: dict[str, Calibration] = {}
+_memo_lock = threading.Lock()
+_store: tuple[CalibrationLoad, CalibrationSave] | None = None
+
+
+def use_store(load: CalibrationLoad | None, save: CalibrationSave | None) -> None:
+    """Keep calibrations somewhere durable (the service passes table-backed functions).
+
+    A fresh process (a Lambda cold start) then reads a type's calibration instead of rendering
+    48 samples (~1 s). The figures are a pure function of (type, engine version), so a stored
+    one is exactly what a new computation would give, apart from the render-time estimate.
+    """
+    global _store
+    with _memo_lock:
+        _store = (load, save) if load and save else None
+        _memo.clear()
+
+
 def calibration(asset: str) -> Calibration:
+    """The type's calibration: from memory, else the store, else computed (and stored)."""
+    found = _memo.get(asset)
+    if found is not None:
+        return found
+    store = _store
+    if store is not None:
+        found = store[0](asset)
+    if found is None:
+        found = _compute_calibration(asset)
+        if store is not None:
+            store[1](asset, found)
+    with _memo_lock:
+        _memo[asset] = found
+    return found
+
+
+def _compute_calibration(asset: str) -> Calibration:
     t0 = time.perf_counter()
     f = sample_features(asset, list(range(CALIBRATION_SIZE)), theme_names()[0], "random")
     render_ms = (time.perf_counter() - t0) * 1000.0 / CALIBRATION_SIZE

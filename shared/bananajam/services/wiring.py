@@ -8,6 +8,7 @@ Tests call `reset()` so each test gets fresh objects bound to its own moto mock.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
@@ -71,11 +72,15 @@ def strategy_source() -> StrategySource:
 
 @cache
 def diversity_service() -> DiversityService:
+    from bananajam.diversity import measure
+    from bananajam.services.calibration_store import TableCalibrations
     from bananajam.services.diversity_service import DiversityService
     from bananajam.services.strategy_store import TableStrategySource
 
     source = strategy_source()
     assert isinstance(source, TableStrategySource)
+    calibrations = TableCalibrations(table())
+    measure.use_store(calibrations.load, calibrations.save)
     return DiversityService(table(), source)
 
 
@@ -185,3 +190,7 @@ def reset() -> None:
         asset_service,
     ):
         fn.cache_clear()
+    # Forget table-backed calibrations too, without importing the engine where it is not loaded.
+    measure = sys.modules.get("bananajam.diversity.measure")
+    if measure is not None:
+        measure.use_store(None, None)
