@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import local_stack_fixture
 import pytest
-from conftest import Stack
+from local_stack_fixture import Stack
 from PIL import Image
 
 pytestmark = pytest.mark.e2e
+stack = local_stack_fixture.stack  # a fresh local stack for this module
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = 30
 SIZE = 64

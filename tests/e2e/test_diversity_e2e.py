@@ -8,11 +8,13 @@ from __future__ import annotations
 import io
 
 import httpx
+import local_stack_fixture
 import pytest
-from conftest import Stack, pick
+from local_stack_fixture import Stack, pick
 from PIL import Image
 
 pytestmark = pytest.mark.e2e
+stack = local_stack_fixture.stack  # a fresh local stack for this module
 
 
 def test_diverse_batch_over_http(stack: Stack) -> None:

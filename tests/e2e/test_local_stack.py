@@ -12,11 +12,13 @@ from pathlib import Path
 
 import boto3
 import httpx
+import local_stack_fixture
 import pytest
-from conftest import Stack, free_port, pick
+from local_stack_fixture import Stack, free_port, pick
 from PIL import Image
 
 pytestmark = pytest.mark.e2e
+stack = local_stack_fixture.stack  # a fresh local stack for this module
 ROOT = Path(__file__).resolve().parents[2]
 
 

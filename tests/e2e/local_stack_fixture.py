@@ -1,4 +1,9 @@
-"""The local stack for end-to-end tests: `python -m bananajam.local` on free ports."""
+"""The local stack for end-to-end tests: `python -m bananajam.local` on free ports.
+
+Each e2e module binds `stack = local_stack_fixture.stack`, so it gets a stack of its own. (Not a
+conftest.py: test modules import helpers from it, and a second `conftest` module name would
+shadow the suite-wide one.)
+"""
 
 from __future__ import annotations
 
