@@ -1,6 +1,6 @@
 """Deterministic image encoding.
 
-PNG is the default, written by `bananajam.assets.png` (Up filter, zlib-ng level 2; see that
+PNG is the default, written by `bananajam.assets.png` (Up filter, zlib-ng level 1; see that
 module for the measurements behind the choice): the same pixels always give the same bytes.
 WebP is lossy at a fixed quality and method, which libwebp encodes deterministically.
 """
