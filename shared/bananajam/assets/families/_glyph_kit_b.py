@@ -212,14 +212,16 @@ def gradient_poly(
 ) -> None:
     """Fill a polygon with a linear gradient from `c0` to `c1` along `axis` (AA-edged).
 
-    All in AGG (no numpy round trip): the polygon in the middle step's colour, then half-plane
-    clips beyond each step line, outwards; steps of ~2 colour levels (at most 64) do not band."""
+    All in AGG: steps of ~2 colour levels (at most 64) do not band. Each step is the polygon
+    clipped to its slab of the axis, reaching 2 px under the next step (drawn outwards from the
+    middle): no seams, and AGG only rasterises the slab's scanlines."""
     a = np.asarray(pts, np.float64)
     if len(a) < 3:
         return
     lo_xy, hi_xy = a.min(axis=0), a.max(axis=0)
     span = np.maximum(hi_xy - lo_xy, 1e-6)
-    t = ((a - lo_xy) / span) @ np.asarray(axis, np.float64)
+    ax = np.asarray(axis, np.float64)
+    t = ((a - lo_xy) / span) @ ax
     corners = [0.0, axis[0], axis[1], axis[0] + axis[1]]
     lo, hi = min(corners), max(corners)
     t = (t - lo) / (hi - lo + 1e-9)
@@ -233,25 +235,36 @@ def gradient_poly(
     frac = (np.arange(k) + 0.5) / k
     lo_c, hi_c = np.asarray(c0, np.float64), np.asarray(c1, np.float64)
     cols = np.rint(lo_c + (hi_c - lo_c) * frac[:, None]).astype(int).tolist()
+    ov = 2.0 * float(np.hypot(*(ax / (span * c.scale)))) / (hi - lo + 1e-9)  # 2 px in t units
     m = k // 2
-    c.draw.polygon(xy.ravel().tolist(), aggdraw.Brush(tuple(cols[m])))
-    # Band j: t in [j/k, (j+1)/k); clips keep t >= j/k above the middle, -t >= -(j+1)/k below.
     up, down = np.arange(m + 1, k), np.arange(m - 1, -1, -1)
-    band = np.concatenate([up, down])
-    sign = np.concatenate([np.ones(len(up)), -np.ones(len(down))])[:, None]
-    thr = np.concatenate([up / k, -(down + 1) / k])[:, None]
-    xy1 = np.roll(xy, -1, axis=0)
-    f0, f1 = sign * t[None, :], sign * np.roll(t, -1)[None, :]
-    inside = f0 >= thr
-    cross = inside != (f1 >= thr)
-    f = np.where(cross, (thr - f0) / np.where(cross, f1 - f0, 1.0), 0.0)
-    hit = xy[None] + (xy1 - xy)[None] * f[..., None]
-    both = np.stack([np.broadcast_to(xy, hit.shape), hit], axis=2)  # (steps, n, 2, 2)
-    keep = np.stack([inside, cross], axis=2)
-    for i, j in enumerate(band.tolist()):
-        if inside[i].any():
-            poly = both[i][keep[i]]
-            c.draw.polygon(poly.ravel().tolist(), aggdraw.Brush(tuple(cols[j])))
+    band = np.concatenate([[m], up, down])
+    s_lo = np.concatenate([[m / k - ov], up / k, down / k - ov])
+    s_hi = np.concatenate([[(m + 1) / k + ov], (up + 1) / k + ov, (down + 1) / k])
+    s_lo[band == 0], s_hi[band == k - 1] = -1e9, 1e9
+    _slab_fill(c, xy, t, s_lo[:, None], s_hi[:, None], [cols[j] for j in band.tolist()])
+
+
+def _slab_fill(
+    c: Canvas, xy: np.ndarray, t: np.ndarray, lo: np.ndarray, hi: np.ndarray, cols: list[Any]
+) -> None:
+    """Fill polygon `xy` clipped to each slab lo <= t <= hi (one slab per row), in order."""
+    t0, t1 = t[None, :], np.roll(t, -1)[None, :]
+    inside = (t0 >= lo) & (t0 <= hi)
+    x_lo, x_hi = (t0 >= lo) != (t1 >= lo), (t0 <= hi) != (t1 <= hi)
+    dt, step = np.where(t1 == t0, 1.0, t1 - t0), (np.roll(xy, -1, axis=0) - xy)[None, :, None]
+    f = np.stack([np.where(x_lo, lo - t0, 2 * dt), np.where(x_hi, hi - t0, 2 * dt)], -1)
+    f = np.sort(f / dt[..., None], -1)  # where each edge crosses the slab's two lines, in order
+    hits = xy[None, :, None] + step * np.minimum(f, 1.0)[..., None]
+    both = np.concatenate([np.broadcast_to(xy[None, :, None], (len(f), len(xy), 1, 2)), hits], 2)
+    keep = np.concatenate([inside[..., None], f <= 1.0], axis=2)  # (slabs, n, 3) of (.., 3, 2)
+    flat: list[float] = both[keep].ravel().tolist()  # every slab's outline, one after another
+    ends = (np.cumsum(keep.sum(axis=(1, 2))) * 2).tolist()
+    dr, start = c.draw, 0
+    for end, col in zip(ends, cols, strict=True):
+        if end > start:
+            dr.polygon(flat[start:end], aggdraw.Brush(tuple(col)))
+        start = end
 
 
 def sparkles(
@@ -284,15 +297,3 @@ def eye(c: Canvas, x: float, y: float, r: float, glow: RGB, slit: bool = True) -
     c.ellipse(x, y, r * 0.35, r * 0.35, fill=tint(glow, 0.7))
     if slit:
         c.ellipse(x, y, r * 0.12, r * 0.42, fill=mix(glow, (0, 0, 0), 0.85))
-
-
-def wave_poly(
-    cx: float, cy: float, r: float, n: int, amp: float, lobes: int, phase: float, ry: float = 1.0
-) -> list[Point]:
-    """A closed wobbly blob: radius modulated by a sine of `lobes` lobes."""
-    a = np.linspace(0, 2 * math.pi, n, endpoint=False)
-    rr = r * (1 + amp * np.sin(lobes * a + phase))
-    return [
-        (float(cx + q * math.cos(t)), float(cy + q * ry * math.sin(t)))
-        for q, t in zip(rr, a, strict=True)
-    ]

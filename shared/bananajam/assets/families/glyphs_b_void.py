@@ -168,23 +168,23 @@ class LotusParams(AssetParams):
     center: Literal["orb", "star", "flame"] = "orb"
 
 
+_T = np.linspace(0.0, 1.0, 14)
+_PROFILE = {
+    "pointed": np.sin(np.pi * _T) ** 0.7 * (1 - _T * 0.3),
+    "round": np.sin(np.pi * np.minimum(_T * 0.85, 1.0)) ** 0.5 * (1 - _T**6),
+    "flame": np.sin(np.pi * _T) ** 0.8,
+}
+
+
 def _petal(x: float, y: float, ang: float, L: float, W: float, shape: str) -> list[Point]:
-    t = np.linspace(0.0, 1.0, 14)
-    pw = (
-        {
-            "pointed": np.sin(np.pi * t) ** 0.7 * (1 - t * 0.3),
-            "round": np.sin(np.pi * np.minimum(t * 0.85, 1.0)) ** 0.5 * (1 - t**6),
-            "flame": np.sin(np.pi * t) ** 0.8,
-        }[shape]
-        * W
-        / 2
+    pw = _PROFILE[shape] * W / 2
+    curl = 0.25 * W * _T**3 if shape == "flame" else 0 * _T
+    loc = np.concatenate(
+        [np.stack([curl - pw, -_T * L], axis=1), np.stack([curl + pw, -_T * L], axis=1)[::-1]]
     )
-    curl = 0.25 * W * t**3 if shape == "flame" else 0 * t
-    left = [(float(x0 + c0), float(-l0)) for x0, l0, c0 in zip(-pw, t * L, curl, strict=True)]
-    right = [(float(x0 + c0), float(-l0)) for x0, l0, c0 in zip(pw, t * L, curl, strict=True)]
-    loc = [*left, *right[::-1]]
     ca, sa = math.cos(ang), math.sin(ang)
-    return [(x + px * ca - py * sa, y + px * sa + py * ca) for px, py in loc]
+    out = loc @ np.array([[ca, sa], [-sa, ca]]) + (x, y)
+    return [(float(u), float(v)) for u, v in out.tolist()]
 
 
 @asset("void_lotus", "glyphs", (500, 500), LotusParams, tags=("lotus", "flower", "void"))
