@@ -127,7 +127,10 @@ def ground(
 
     `flat` keeps the canvas in RGB (AGG draws on it directly, no RGBA conversion): only for
     pictures that draw plain shapes on the ground and never composite or blend layers."""
-    c = ctx.canvas()
+    # The ground replaces every pixel: start from a 1x1 surface rather than filling a full-size
+    # one (`ctx.canvas()` for an opaque picture), then hand it the scaled-up image.
+    c = Canvas(ctx.width, ctx.height, ctx.palette.parchment, scale=1.0 / max(ctx.width, ctx.height))
+    c.scale = 1.0
     img = _to_u8(rgb)
     if img.size != (ctx.width, ctx.height):
         if tileable:
@@ -176,60 +179,22 @@ def stars(
             brushes[key] = aggdraw.Brush(tuple(rgb), round(255 * key[1] / 24))
         return brushes[key]
 
-    if not tile:
-        _star_marks(d, pts, mags, (x0, y0, x1, y1), u, s, brush, color, warm)
-        return
     for (px, py), m in zip(pts.tolist(), mags.tolist(), strict=True):
         x, y = x0 + px * (x1 - x0), y0 + py * (y1 - y0)
         r = u * (0.0012 + 0.0045 * m)
-        for lx, ly in wrapped(x, y, r * 8, c.width, c.height):
-            _star(d, lx * s, ly * s, r * s, max(r, 0.35) * s, m, brush, color, warm)
-
-
-def _star(
-    d: aggdraw.Draw,
-    sx: float,
-    sy: float,
-    rs: float,
-    k: float,
-    m: float,
-    brush: Callable[[RGB, float], aggdraw.Brush],
-    color: RGB,
-    warm: RGB,
-) -> None:
-    """One star in pixel coordinates: halo, core and (for the brightest) a four-point glint."""
-    if m > 0.35:
-        g = rs * 3.2
-        d.ellipse((sx - g, sy - g, sx + g, sy + g), brush(color, 0.12 + 0.2 * m))
-    d.ellipse((sx - k, sy - k, sx + k, sy + k), brush(warm, 0.45 + 0.55 * m))
-    if m > 0.6:
-        arm, thin = rs * 7.0, rs * 0.55
-        b = brush(warm, 0.7)
-        d.polygon((sx - arm, sy, sx, sy - thin, sx + arm, sy, sx, sy + thin), b)
-        d.polygon((sx, sy - arm, sx + thin, sy, sx, sy + arm, sx - thin, sy), b)
-
-
-def _star_marks(
-    d: aggdraw.Draw,
-    pts: np.ndarray,
-    mags: np.ndarray,
-    box: tuple[float, float, float, float],
-    u: float,
-    s: float,
-    brush: Callable[[RGB, float], aggdraw.Brush],
-    color: RGB,
-    warm: RGB,
-) -> None:
-    """`stars` without wrapping: the per-star arithmetic done for the whole field in numpy."""
-    x0, y0, x1, y1 = box
-    r = u * (0.0012 + 0.0045 * mags)
-    xs = (x0 + pts[:, 0] * (x1 - x0)) * s
-    ys = (y0 + pts[:, 1] * (y1 - y0)) * s
-    ks = np.maximum(r, 0.35) * s
-    for sx, sy, rr, k, m in zip(
-        xs.tolist(), ys.tolist(), (r * s).tolist(), ks.tolist(), mags.tolist(), strict=True
-    ):
-        _star(d, sx, sy, rr, k, m, brush, color, warm)
+        copies = wrapped(x, y, r * 8, c.width, c.height) if tile else iter([(x, y)])
+        for lx, ly in copies:
+            sx, sy = lx * s, ly * s
+            if m > 0.35:
+                g = r * 3.2 * s
+                d.ellipse((sx - g, sy - g, sx + g, sy + g), brush(color, 0.12 + 0.2 * m))
+            k = max(r, 0.35) * s
+            d.ellipse((sx - k, sy - k, sx + k, sy + k), brush(warm, 0.45 + 0.55 * m))
+            if m > 0.6:
+                arm, thin = r * 7.0 * s, r * 0.55 * s
+                b = brush(warm, 0.7)
+                d.polygon((sx - arm, sy, sx, sy - thin, sx + arm, sy, sx, sy + thin), b)
+                d.polygon((sx, sy - arm, sx + thin, sy, sx, sy + arm, sx - thin, sy), b)
 
 
 def ridge_profile(rng: np.random.Generator, n: int, bumps: float, rough: float) -> np.ndarray:
