@@ -199,17 +199,18 @@ def floating_island(ctx: RenderContext[IslandParams]) -> Canvas:
     cl = kit.fbm(ctx.rng("clouds"), w, h, 3.0 * W / u, 4, 0.55, stretch=2.0)
     mask = kit.smoothstep(0.55 - 0.3 * p.clouds, 0.85, cl * (0.4 + y))
     rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.glow, 0.3)), mask * 0.75)
+    bx, by, bw, bh = kit.fit(ctx, 1.0)
+    iw = bw * p.width
+    top = by + bh * (0.52 - 0.2 * p.depth * p.width)
+    # the island's halo is part of the sky: evaluated on the small ground, not blended full-size
+    rgb = kit.halo_rgb(np.clip(rgb, 0, 1), (W, H), bx + bw / 2, top, iw * 0.5, pal.accent, 0.45)
     c = kit.ground(ctx, np.clip(rgb, 0, 1))
     kit.stars(c, ctx.rng("stars"), 30 + W * H // 8000, pal.glow, (0, 0, W, H * 0.45))
-    bx, by, bw, bh = kit.fit(ctx, 1.0)
     rng = ctx.rng("island")
     for _ in range(p.satellites):
         sx = bx + bw * rng.choice([rng.uniform(0.05, 0.2), rng.uniform(0.8, 0.95)])
         sw = bw * rng.uniform(0.06, 0.13)
         rock(c, rng, sx, by + bh * rng.uniform(0.2, 0.75), sw, sw * rng.uniform(0.8, 1.4), pal)
-    iw = bw * p.width
-    top = by + bh * (0.52 - 0.2 * p.depth * p.width)
-    kit.halo(c, bx + bw / 2, top, iw * 0.5, pal.accent, 0.45)
     rim = rock(c, rng, bx + bw / 2, top, iw, iw * p.depth * 0.75, pal)
     vines = ctx.rng("vines")
     for _ in range(int(vines.integers(3, 8))):
