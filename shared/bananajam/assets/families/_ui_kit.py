@@ -8,6 +8,7 @@ with a dark bevel line and a light rim.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -138,6 +139,12 @@ def lut(stops: Sequence[RGB]) -> np.ndarray:
     return (s[i] * (1 - t) + s[i + 1] * t).astype(np.float32)  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=64)
+def _palette(stops: tuple[RGB, ...]) -> bytes:
+    """The 256-entry RGB palette of a gradient through `stops` (themes repeat: cached)."""
+    return bytes((lut(stops) * 255.0 + 0.5).astype(np.uint8).tobytes())
+
+
 def shaded(
     c: Canvas,
     polys: Sequence[Poly],
@@ -155,15 +162,14 @@ def shaded(
     point `radial` out to `radius`. `strokes` (outline, colour, width, opacity) are drawn on top
     inside the same pixel box, so a whole metal part costs one region read and write.
     """
-    allp = [p for poly in polys for p in poly]
-    if not allp:
+    if not any(len(poly) for poly in polys):
         return
-    xs = [p[0] for p in allp]
-    ys = [p[1] for p in allp]
+    allp = np.concatenate([np.asarray(poly, np.float64).reshape(-1, 2) for poly in polys])
+    (lx, ly), (hx, hy) = allp.min(axis=0).tolist(), allp.max(axis=0).tolist()
     pad = max((w * c.scale for _, _, w, _ in strokes), default=0.0) + 1.0
-    x0, y0 = max(0, int(min(xs) - pad)), max(0, int(min(ys) - pad))
-    x1 = min(c.pixel_size[0], int(max(xs) + pad) + 2)
-    y1 = min(c.pixel_size[1], int(max(ys) + pad) + 2)
+    x0, y0 = max(0, int(lx - pad)), max(0, int(ly - pad))
+    x1 = min(c.pixel_size[0], int(hx + pad) + 2)
+    y1 = min(c.pixel_size[1], int(hy + pad) + 2)
     if x1 - x0 < 1 or y1 - y0 < 1:
         return
     w, h = x1 - x0, y1 - y0
@@ -171,7 +177,8 @@ def shaded(
     cover.setantialias(True)
     for brush, group in ((aggdraw.Brush(round(255 * opacity)), polys), (aggdraw.Brush(0), holes)):
         for poly in group:
-            cover.polygon([v for x, y in poly for v in (x - x0, y - y0)], brush)
+            if len(poly) >= 3:
+                cover.polygon((np.asarray(poly, np.float64) - (x0, y0)).ravel().tolist(), brush)
     # the gradient is smooth: evaluate it on a 1/4 grid (sample centres matching PIL's
     # bilinear resize) and scale it up
     sw, sh = -(-w // 4), -(-h // 4)
@@ -181,14 +188,14 @@ def shaded(
         t = np.hypot(gx - radial[0], gy - radial[1]) / max(radius, 1e-3)
     else:
         ca, sa = math.cos(angle), math.sin(angle)
-        proj = [x * ca + y * sa for x, y in allp]
-        lo, hi = min(proj), max(proj)
+        proj = allp[:, 0] * ca + allp[:, 1] * sa
+        lo, hi = float(proj.min()), float(proj.max())
         t = (gx * ca + gy * sa - lo) / max(hi - lo, 1e-3)
     idx = np.clip(t * 255.0, 0, 255).astype(np.uint8)
     ramp = Image.fromarray(idx, "L")
     if (sw, sh) != (w, h):
         ramp = ramp.resize((w, h), Image.Resampling.BILINEAR)
-    ramp.putpalette((lut(stops) * 255.0 + 0.5).astype(np.uint8).tobytes(), "RGB")
+    ramp.putpalette(_palette(tuple(tuple(st) for st in stops)), "RGB")
     grad = ramp.convert("RGBA")
     # pasting an opaque patch through a coverage mask is exactly premultiplied "over"
     mask = Image.frombytes("L", (w, h), cover.tobytes())
@@ -201,7 +208,7 @@ def shaded(
         for poly, color, width, op in strokes:
             if len(poly) >= 3:
                 pen = aggdraw.Pen(tuple(color), max(0.3, width * sc), round(255 * op))
-                d.polygon([v for x, y in poly for v in (x * sc - x0, y * sc - y0)], pen)
+                d.polygon((np.asarray(poly, np.float64) * sc - (x0, y0)).ravel().tolist(), pen)
         d.flush()
     c.write_region(dst, (x0, y0))
 
@@ -213,13 +220,16 @@ def plate(
     edge: float,
     angle: float = 0.8,
     holes: Sequence[Poly] = (),
+    extra: Sequence[Stroke] = (),
 ) -> None:
-    """A metal part: gradient body, dark bevel outline, and a thin light rim offset up-left."""
+    """A metal part: gradient body, dark bevel outline, and a thin light rim offset up-left.
+
+    `extra` outlines are drawn over it in the same pixel box (cheaper than drawing them after)."""
     strokes: list[Stroke] = []
     for poly in (*polys, *holes):
         off = [(x - edge * 0.45, y - edge * 0.45) for x, y in poly]
         strokes += [(poly, m.deep, edge, 1.0), (off, m.light, edge * 0.35, 0.45)]
-    shaded(c, polys, m.stops(), angle, holes=holes, strokes=strokes)
+    shaded(c, polys, m.stops(), angle, holes=holes, strokes=[*strokes, *extra])
 
 
 def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -> None:

@@ -287,7 +287,7 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
         [f.pts(k.rotate(place, C, cy, a))],
         [pal.highlight, pal.glow, pal.accent],
         angle=a - math.pi / 2,
+        strokes=[(f.pts(k.rotate(place, C, cy, a)), m.deep, edge * 0.7, 1.0)],
     )
-    c.polygon(f.pts(k.rotate(place, C, cy, a)), outline=m.deep, width=edge * 0.7)
     lt.boss(c, *f.p(C, cy), f.l(20), m)
     return c

@@ -85,14 +85,13 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
     for off, w in ((0.0, 26.0), (60.0, 12.0)):
         streak = [(cx - rx * 0.55 + off, cy + ry * 0.1), (cx - rx * 0.1 + off, cy - ry * 0.5)]
         draw.brush(c, f.pts(streak), f.l(w), pal.highlight, opacity=0.35, smooth=False)
-    k.plate(c, [f.pts(outer)], m, edge, 0.9, holes=[f.pts(inner)])
     mid = _pane(p.shape, cx, cy, rx + fw / 2, ry + fw / 2)
-    c.polygon(f.pts(mid), outline=m.deep, width=f.l(3), opacity=0.5)
+    groove = (f.pts(mid), m.deep, f.l(3), 0.5)
+    k.plate(c, [f.pts(outer)], m, edge, 0.9, holes=[f.pts(inner)], extra=[groove])
     if p.beads:
         step = len(mid) / p.beads
-        for i in range(p.beads):
-            bx, by = mid[int(i * step + step / 2) % len(mid)]
-            lt.boss(c, *f.p(bx, by), f.l(fw * 0.22), m)
+        beads = [mid[int(i * step + step / 2) % len(mid)] for i in range(p.beads)]
+        lt.studs(c, [f.p(bx, by) for bx, by in beads], f.l(fw * 0.22), m)
     top = min(y for _, y in outer)
     if p.crest == "star":
         lt.halo(c, *f.p(cx, top - 6), f.l(30), f.l(14), pal.glow, 0.8)
@@ -181,8 +180,10 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
         x, y = rng.uniform(cx - r * 0.8, cx + r * 0.8), rng.uniform(spring - r * 0.6, floor - 20)
         lt.spark(c, *f.p(x, y), f.l(rng.uniform(4, 10)), pal.highlight, 0.9)
     k.plate(c, [f.pts(outer)], stone, edge, 0.8, holes=[f.pts(inner)])
+    # plates of both pillars first, then both sides' runes, then their auras: the canvas changes
+    # hands between AGG and its pixel boxes twice instead of four times (the sides never overlap)
+    sides: list[list[list[Point]]] = []  # per pillar: the rune strokes
     for sgn in (-1.0, 1.0):
-        runes: list[list[Point]] = []
         x = cx + sgn * (r + 26)
         pil = [
             (x - pw / 2, floor),
@@ -199,15 +200,19 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
                 (x - pw / 2 - 12, y + 14),
             ]
             k.plate(c, [f.pts(cap)], m, edge, math.pi / 2)
+        sides.append([])
         for i in range(p.runes):
             y = spring + 10 + (floor - spring - 60) * (i + 0.5) / p.runes
             pts = [
                 (x + float(rng.uniform(-0.3, 0.3)) * pw, y + float(rng.uniform(-16, 16)))
                 for _ in range(3)
             ]
-            runes.append(draw.stroke_outline(f.pts(pts), f.l(8)))
-            draw.brush(c, f.pts(pts), f.l(6), pal.highlight, smooth=False, start=0.1, end=0.1)
-        lt.aura(c, runes, pal.glow, f.l(10), 0.8)  # per pillar: two small boxes, not one wide
+            sides[-1].append(f.pts(pts))
+    for strokes in sides:
+        for pts in strokes:
+            draw.brush(c, pts, f.l(6), pal.highlight, smooth=False, start=0.1, end=0.1)
+    for strokes in sides:  # per pillar: two small boxes, not one wide
+        lt.aura(c, [draw.stroke_outline(pts, f.l(8)) for pts in strokes], pal.glow, f.l(10), 0.8)
     key = [
         (cx - 34, min(y for _, y in outer) - 10),
         (cx + 34, min(y for _, y in outer) - 10),

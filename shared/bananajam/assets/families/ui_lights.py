@@ -148,6 +148,39 @@ def _discs(
     d.flush()
 
 
+def _stepped(x: float, y: float, r: float, m: Metal, gem: RGB | None) -> list[tuple[float, ...]]:
+    """A small stud as (cx, cy, r, opacity, *rgb) discs: seat, steps toward the light, spark."""
+    top = gem if gem is not None else m.shine
+    inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
+    out: list[tuple[float, ...]] = [(x, y, r * 1.18, 1.0, *m.deep)]
+    for i in range(4):
+        f = 1.0 - i / 4.0
+        o = 0.35 * r * (1.0 - f)
+        out.append((x - o, y - o, r * f, 1.0, *mix(outer, inner, i / 3.0)))
+    out.append((x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7)))
+    return out
+
+
+def studs(c: Canvas, centres: Sequence[Point], r: float, m: Metal, gem: RGB | None = None) -> None:
+    """A row of `boss` studs of radius `r`; small ones share one pixel box (one read, one write)
+    instead of one trip through the whole canvas each."""
+    s = c.scale
+    if r * s > 10 or not centres:
+        for x, y in centres:
+            boss(c, x, y, r, m, gem)
+        return
+    pts = np.asarray(centres, np.float64) * s
+    reach = r * 1.18 * s
+    x0, y0 = (max(0, int(v - reach) - 2) for v in pts.min(axis=0))
+    x1 = min(c.pixel_size[0], int(pts[:, 0].max() + reach) + 3)
+    y1 = min(c.pixel_size[1], int(pts[:, 1].max() + reach) + 3)
+    if x1 <= x0 or y1 <= y0:
+        return
+    im = c.read_region((x0, y0, x1, y1))
+    _discs(im, (x0, y0), s, [d for x, y in centres for d in _stepped(x, y, r, m, gem)])
+    c.write_region(im, (x0, y0))
+
+
 def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = None) -> None:
     """A round stud or set gem: dark seat, domed body, specular spark.
 
@@ -159,11 +192,7 @@ def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = No
     seat: list[tuple[float, ...]] = [(x, y, reach, 1.0, *m.deep)]
     spark = (x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7))
     if r * s <= 10:  # small studs: stepped discs shrinking toward the light, no pixel pass
-        for i in range(4):
-            f = 1.0 - i / 4.0
-            o = 0.35 * r * (1.0 - f)
-            seat.append((x - o, y - o, r * f, 1.0, *mix(outer, inner, i / 3.0)))
-        for cx, cy, rr, op, *rgb in (*seat, spark):
+        for cx, cy, rr, op, *rgb in _stepped(x, y, r, m, gem):
             c.circle(cx, cy, rr, fill=(int(rgb[0]), int(rgb[1]), int(rgb[2])), opacity=op)
         return
     x0, y0 = max(0, int((x - reach) * s) - 2), max(0, int((y - reach) * s) - 2)

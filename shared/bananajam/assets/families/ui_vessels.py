@@ -120,8 +120,7 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
         k.plate(c, [f.pts(slab)], m, edge, math.pi / 2)
         k.plate(c, [f.pts(cap)], m, edge, 0.0)
         yc = y0 + h * (0.67 if up else 0.33)
-        for i in range(7):
-            lt.boss(c, *f.p(110 + i * 46.7, yc), f.l(5), m)
+        lt.studs(c, [f.p(110 + i * 46.7, yc) for i in range(7)], f.l(5), m)
         if p.finials:
             fy = y0 if up else y0 + h
             for x in (80.0, 420.0):
@@ -235,9 +234,7 @@ def spectral_lantern(ctx: RenderContext[LanternParams]) -> Canvas:
         (cx - hw * 0.7, y1 + 50),
     ]
     k.plate(c, [f.pts(base)], m, edge, math.pi / 2)
-    for x in (cx - hw * 0.55, cx + hw * 0.55):
-        lt.boss(c, *f.p(x, y1 + 62), f.l(14), m)
-    lt.boss(c, *f.p(cx, y1 + 26), f.l(12), m, gem=pal.glow)
-    for i in range(5):
-        lt.boss(c, *f.p(cx - hw + 2 * hw * i / 4, top), f.l(5), m)
+    lt.studs(c, [f.p(x, y1 + 62) for x in (cx - hw * 0.55, cx + hw * 0.55)], f.l(14), m)
+    lt.studs(c, [f.p(cx, y1 + 26)], f.l(12), m, gem=pal.glow)
+    lt.studs(c, [f.p(cx - hw + 2 * hw * i / 4, top) for i in range(5)], f.l(5), m)
     return c
