@@ -121,12 +121,18 @@ def _to_u8(rgb: np.ndarray) -> Image.Image:
 
 
 def ground(
-    ctx: RenderContext[Any], rgb: np.ndarray, tileable: bool = False, flat: bool = False
+    ctx: RenderContext[Any],
+    rgb: np.ndarray,
+    tileable: bool = False,
+    flat: bool = False,
+    covered: float | None = None,
 ) -> Canvas:
     """A full-size opaque canvas whose pixels are the (reduced) float image scaled up.
 
     `flat` keeps the canvas in RGB (AGG draws on it directly, no RGBA conversion): only for
-    pictures that draw plain shapes on the ground and never composite or blend layers."""
+    pictures that draw plain shapes on the ground and never composite or blend layers.
+    `covered` is a y (canvas pixels) below which the picture later paints everything opaque
+    (a foreground hill): the rows under it are not scaled up, just filled flat."""
     # The ground replaces every pixel: start from a 1x1 surface rather than filling a full-size
     # one (`ctx.canvas()` for an opaque picture), then hand it the scaled-up image.
     c = Canvas(ctx.width, ctx.height, ctx.palette.parchment, scale=1.0 / max(ctx.width, ctx.height))
@@ -137,6 +143,12 @@ def ground(
             h, w = rgb.shape[:2]
             img = _to_u8(np.pad(rgb, ((2, 2), (2, 2), (0, 0)), mode="wrap"))
             img = img.resize((ctx.width, ctx.height), BILINEAR, box=(2, 2, 2 + w, 2 + h))
+        elif covered is not None and math.ceil(covered) + 3 < ctx.height:
+            # `box` scales just the visible rows; they come out exactly as in the full resize
+            rows, (h, w) = max(1, math.ceil(covered) + 3), rgb.shape[:2]
+            top = img.resize((ctx.width, rows), BILINEAR, box=(0, 0, w, rows * h / ctx.height))
+            img = Image.new("RGB", (ctx.width, ctx.height), tuple(ctx.palette.parchment))
+            img.paste(top, (0, 0))
         else:
             img = img.resize((ctx.width, ctx.height), BILINEAR)
     c.img = img if flat else img.convert("RGBA")

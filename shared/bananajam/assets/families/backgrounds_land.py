@@ -65,15 +65,22 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
         amp = (0.22 - 0.1 * t) * (1.3 if p.ridges == "peaks" else 1.0)
         line = (p.horizon - amp * 0.5 + (1 - p.horizon) * 0.75 * t - prof * amp).astype(np.float32)
         profiles.append(line)
-        if k == p.layers - 1:
-            break
-        solid = kit.smoothstep(-0.004, 0.004, y - line[None, :])
-        rgb = kit.lerp(rgb, kit.col(mix(far, near, t * 0.8)), solid)
-        band = kit.fbm(ctx.rng(f"fog{k}"), w, h, 2.5, 3, 0.5, stretch=3.0)
-        depth = np.clip((y - line[None, :]) / 0.1, 0, 1) * solid
+    # Each ridge only changes the rows from its crest down, and the front ridge (drawn crisp
+    # later) hides everything under its highest point: blend and scale up just the rows between.
+    covered = float(profiles[-1].max()) * H
+    bottom = min(h, math.ceil(covered * h / H) + 2)
+    rgb = rgb.astype(np.float32)
+    for k, line in enumerate(profiles[:-1]):
+        t = k / max(1, p.layers - 1)
+        top = max(0, int((float(line.min()) - 0.005) * h) - 1)
+        yy = y[top:bottom] - line[None, :]
+        solid = kit.smoothstep(-0.004, 0.004, yy)
+        part = kit.lerp(rgb[top:bottom], kit.col(mix(far, near, t * 0.8)), solid)
+        band = kit.fbm(ctx.rng(f"fog{k}"), w, h, 2.5, 3, 0.5, stretch=3.0)[top:bottom]
+        depth = np.clip(yy / 0.1, 0, 1) * solid
         veil = depth**1.4 * (0.35 + 0.65 * band) * p.mist * 0.85
-        rgb = kit.lerp(rgb, fog, np.clip(veil, 0, 0.85))
-    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True)
+        rgb[top:bottom] = kit.lerp(part, fog, np.clip(veil, 0, 0.85))
+    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True, covered=covered)
     for s_, op in ((2.2, 0.12), (1.5, 0.2)):
         c.circle(light[0] * W, light[1] * H, ctx.unit * 0.035 * s_, fill=pal.glow, opacity=op)
     c.circle(light[0] * W, light[1] * H, ctx.unit * 0.035, fill=tint(pal.glow, 0.4))
