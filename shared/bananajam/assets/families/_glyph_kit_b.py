@@ -222,8 +222,7 @@ def gradient_poly(
     span = np.maximum(hi_xy - lo_xy, 1e-6)
     ax = np.asarray(axis, np.float64)
     t = ((a - lo_xy) / span) @ ax
-    corners = [0.0, axis[0], axis[1], axis[0] + axis[1]]
-    lo, hi = min(corners), max(corners)
+    lo, hi = min(0.0, axis[0]) + min(0.0, axis[1]), max(0.0, axis[0]) + max(0.0, axis[1])
     t = (t - lo) / (hi - lo + 1e-9)
     if opacity < 1.0:
         c.polygon(pts, fill=mix(c0, c1, 0.5), opacity=opacity)
@@ -231,10 +230,8 @@ def gradient_poly(
     diff = max(abs(int(u) - int(v)) for u, v in zip(c0, c1, strict=True))
     extent = float(np.hypot(*(span * c.scale)))
     k = int(max(1, min(64, diff / 2.0, extent / 2)))
-    xy = a * c.scale
-    frac = (np.arange(k) + 0.5) / k
-    lo_c, hi_c = np.asarray(c0, np.float64), np.asarray(c1, np.float64)
-    cols = np.rint(lo_c + (hi_c - lo_c) * frac[:, None]).astype(int).tolist()
+    xy, frac = a * c.scale, (np.arange(k) + 0.5) / k
+    cols = np.rint(np.add(c0, np.subtract(c1, c0) * frac[:, None])).astype(int).tolist()
     ov = 2.0 * float(np.hypot(*(ax / (span * c.scale)))) / (hi - lo + 1e-9)  # 2 px in t units
     m = k // 2
     up, down = np.arange(m + 1, k), np.arange(m - 1, -1, -1)
@@ -249,15 +246,18 @@ def _slab_fill(
     c: Canvas, xy: np.ndarray, t: np.ndarray, lo: np.ndarray, hi: np.ndarray, cols: list[Any]
 ) -> None:
     """Fill polygon `xy` clipped to each slab lo <= t <= hi (one slab per row), in order."""
-    t0, t1 = t[None, :], np.roll(t, -1)[None, :]
-    inside = (t0 >= lo) & (t0 <= hi)
-    x_lo, x_hi = (t0 >= lo) != (t1 >= lo), (t0 <= hi) != (t1 <= hi)
-    dt, step = np.where(t1 == t0, 1.0, t1 - t0), (np.roll(xy, -1, axis=0) - xy)[None, :, None]
-    f = np.stack([np.where(x_lo, lo - t0, 2 * dt), np.where(x_hi, hi - t0, 2 * dt)], -1)
-    f = np.sort(f / dt[..., None], -1)  # where each edge crosses the slab's two lines, in order
-    hits = xy[None, :, None] + step * np.minimum(f, 1.0)[..., None]
-    both = np.concatenate([np.broadcast_to(xy[None, :, None], (len(f), len(xy), 1, 2)), hits], 2)
-    keep = np.concatenate([inside[..., None], f <= 1.0], axis=2)  # (slabs, n, 3) of (.., 3, 2)
+    nxt = np.r_[1 : len(t), 0]
+    t0, t1, step = t[None, :], t[nxt][None, :], xy[nxt] - xy
+    ge, le = t0 >= lo, t0 <= hi
+    dt = np.where(t1 == t0, 1.0, t1 - t0)
+    f_lo = np.where(ge != (t1 >= lo), (lo - t0) / dt, 2.0)
+    f_hi = np.where(le != (t1 <= hi), (hi - t0) / dt, 2.0)
+    f_a, f_b = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)  # edge/slab-line crossings, in order
+    both = np.empty((*f_a.shape, 3, 2))  # per slab and edge: its start, then the crossings
+    both[:, :, 0], keep = xy, np.empty((*f_a.shape, 3), bool)
+    both[:, :, 1] = xy + step * np.minimum(f_a, 1.0)[..., None]
+    both[:, :, 2] = xy + step * np.minimum(f_b, 1.0)[..., None]
+    keep[..., 0], keep[..., 1], keep[..., 2] = ge & le, f_a <= 1.0, f_b <= 1.0
     flat: list[float] = both[keep].ravel().tolist()  # every slab's outline, one after another
     ends = (np.cumsum(keep.sum(axis=(1, 2))) * 2).tolist()
     dr, start = c.draw, 0
