@@ -142,7 +142,12 @@ def inset(P: Arr, d: float) -> Arr:
 def tube(centre: Arr, widths: npt.ArrayLike) -> Arr:
     """The closed outline of a variable-width band along a polyline."""
     w = np.broadcast_to(np.asarray(widths, dtype=np.float64), (len(centre),))
-    tang = np.gradient(centre, axis=0)
+    tang = np.empty_like(centre, dtype=np.float64)  # np.gradient along axis 0, minus its overhead
+    if len(centre) > 1:
+        tang[1:-1] = (centre[2:] - centre[:-2]) / 2.0
+        tang[0], tang[-1] = centre[1] - centre[0], centre[-1] - centre[-2]
+    else:
+        tang[:] = 0.0
     norm = np.maximum(np.hypot(tang[:, 0], tang[:, 1]), 1e-9)[:, None]
     nrm = np.stack([-tang[:, 1], tang[:, 0]], axis=1) / norm
     half = (w / 2)[:, None]

@@ -8,6 +8,7 @@ painted through a translated aggdraw context onto a box-sized layer.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -41,8 +42,23 @@ def _mask(size: tuple[int, int], polys: list[tuple[Arr, int]]) -> Image.Image:
     return m
 
 
-def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.5) -> None:
-    """Soft light behind a shape, screened onto `c` inside the shape's blurred box only."""
+@functools.lru_cache(maxsize=32)
+def _light(color: RGB, opacity: float) -> bytes:
+    """Coverage → premultiplied RGBA of `color` at `opacity`, as a 256-entry palette."""
+    out = bytearray()
+    for v in range(256):
+        a = round(v * opacity)
+        out += bytes((*(round(a * ch / 255) for ch in color), a))
+    return bytes(out)
+
+
+def halo(
+    c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.5, first: bool = False
+) -> None:
+    """Soft light behind a shape, screened onto `c` inside the shape's blurred box only.
+
+    `first` says nothing is drawn on `c` yet: screening onto empty ground changes nothing, so
+    the light is written straight in."""
     s = c.scale
     factor = max(1, min(8, int(radius * s / 3)))
     box = _box(c, outline, 3 * radius * s + 2 * factor)
@@ -55,10 +71,9 @@ def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.
     m = m.filter(ImageFilter.GaussianBlur(radius * s / factor)).resize(
         (w, h), Image.Resampling.BILINEAR
     )
-    a = m.point([round(v * opacity) for v in range(256)])
-    chans = [a.point([round(v * ch / 255) for v in range(256)]) for ch in color]
-    src = Image.merge("RGBA", (*chans, a))
-    c.write_region(ImageChops.screen(c.read_region(box), src), box[:2])
+    m.putpalette(_light(color, opacity), "RGBA")
+    src = m.convert("RGBA")
+    c.write_region(src if first else ImageChops.screen(c.read_region(box), src), box[:2])
 
 
 def clipped(

@@ -123,7 +123,7 @@ def giraffe(ctx: RenderContext[GiraffeParams]) -> Canvas:
     tones = Tones.of(hide, pal, 0.45, 0.45)
     far_tones = Tones.of(mix(hide, pal.ink, 0.4), pal, 0.15, 0.5)
     spot = mix(hide, pal.ink, 0.72)
-    halo(c, f(body), pal.glow, f.n(0.05), 0.3)
+    halo(c, f(body), pal.glow, f.n(0.05), 0.3, first=True)
     fill(c, f(shadow), shade(pal.ink, 0.3), 0.5)
     stroke(
         c,

@@ -139,7 +139,7 @@ def ink_wolf(ctx: RenderContext[WolfParams]) -> Canvas:
     pelt = mix(pal.ink, pal.accent, 0.6)
     tones = Tones.of(pelt, pal, 0.4, 0.5)
     far_tones = Tones.of(mix(pelt, pal.ink, 0.45), pal, 0.15, 0.5)
-    halo(c, f(body), pal.glow, f.n(0.07), 0.35)
+    halo(c, f(body), pal.glow, f.n(0.07), 0.35, first=True)
     for cl, sh, far in sorted(legs, key=lambda item: not item[2]):
         shaded(c, f(sh), far_tones if far else tones, f.n(0.03), rim=0.0 if far else 0.12)
         px, py = cl[-1]
