@@ -84,6 +84,20 @@ def lerp(a: np.ndarray, b: np.ndarray, t: np.ndarray) -> np.ndarray:
     return out
 
 
+def lerp_chain(rgb: np.ndarray, steps: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """`lerp` towards several flat colours in turn, (colour, field) pairs, in one image pass: the
+    chain is affine per pixel, rgb * prod(1 - t) + sum(colour_i * t_i * prod_after_i(1 - t))."""
+    keep = np.ones(rgb.shape[:2], np.float32)
+    weights = []
+    for _, t in reversed(steps):
+        weights.append(t * keep)
+        keep = keep * (1.0 - t)
+    cols = np.stack([c for c, _ in reversed(steps)]).astype(np.float32)
+    out = np.stack(weights, axis=-1).astype(np.float32) @ cols
+    out += rgb * keep[..., None]
+    return out
+
+
 def smoothstep(e0: float, e1: float, x: np.ndarray) -> np.ndarray:
     t = np.clip((x - e0) / (e1 - e0), 0.0, 1.0)
     return t * t * (3.0 - 2.0 * t)

@@ -57,10 +57,18 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
     keep = np.ones_like(mott)  # the stains all tint towards one ink: combine their weights
     for _ in range(p.stains):
         sx, sy, r = rng.random(), rng.random(), rng.uniform(0.05, 0.2)
-        d = np.hypot((x - sx) * ax, (y - sy) * ay) / r + (mott - 0.5) * 0.8
-        keep *= 1.0 - (np.exp(-((d - 1.0) ** 2) * 30) * 0.5 + (d < 1) * 0.18)
+        # beyond 2.2 radii the tide mark has faded below float precision: work in its box only
+        c0, c1 = max(0, int((sx - 2.2 * r / ax) * w)), min(w, int((sx + 2.2 * r / ax) * w) + 2)
+        r0, r1 = max(0, int((sy - 2.2 * r / ay) * h)), min(h, int((sy + 2.2 * r / ay) * h) + 2)
+        if c0 >= c1 or r0 >= r1:
+            continue
+        box = np.s_[r0:r1, c0:c1]
+        d = np.hypot((x[box] - sx) * ax, (y[box] - sy) * ay) / r + (mott[box] - 0.5) * 0.8
+        keep[box] *= 1.0 - (np.exp(-((d - 1.0) ** 2) * 30) * 0.5 + (d < 1) * 0.18)
+    # every tint below is a blend towards a flat colour: gathered, then applied in one pass
+    steps = []
     if p.stains:
-        rgb = kit.lerp(rgb, kit.col(mix(pal.ink, pal.accent, 0.2)), 1.0 - keep)
+        steps.append((kit.col(mix(pal.ink, pal.accent, 0.2)), 1.0 - keep))
     rng = ctx.rng("creases")
     fold_keep, lit_keep = np.ones_like(mott), np.ones_like(mott)
     for _ in range(p.creases):
@@ -69,15 +77,16 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
         fold_keep *= 1.0 - np.exp(-((d * 45) ** 2)) * 0.6
         lit_keep *= 1.0 - np.exp(-(((d - 0.02) * 45) ** 2)) * 0.35
     if p.creases:
-        rgb = kit.lerp(rgb, kit.col(shade(pal.parchment, 0.5)), 1.0 - fold_keep)
-        rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.glow, 0.35)), 1.0 - lit_keep)
+        steps.append((kit.col(shade(pal.parchment, 0.5)), 1.0 - fold_keep))
+        steps.append((kit.col(mix(pal.parchment, pal.glow, 0.35)), 1.0 - lit_keep))
     edge = np.minimum(np.minimum(x, 1 - x) * ax, np.minimum(y, 1 - y) * ay)
     ragged = edge + (fibre - 0.5) * 0.04 * p.burn
     scorch = 1.0 - kit.smoothstep(0.0, 0.02 + 0.06 * p.burn, ragged)
     vignette = np.clip(np.hypot(x - 0.5, y - 0.5) * 1.3, 0, 1) ** 2
-    rgb = kit.lerp(rgb, kit.col(shade(pal.ink, 0.5)), np.clip(scorch * 0.9 + vignette * 0.35, 0, 1))
+    steps.append((kit.col(shade(pal.ink, 0.5)), np.clip(scorch * 0.9 + vignette * 0.35, 0, 1)))
     glow_rim = np.exp(-(((ragged - 0.02 - 0.05 * p.burn) * 60) ** 2)) * p.burn
-    rgb = kit.lerp(rgb, kit.col(pal.accent), glow_rim * 0.25)
+    steps.append((kit.col(pal.accent), glow_rim * 0.25))
+    rgb = kit.lerp_chain(rgb, steps)
     c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True)
     _marks(c, ctx, u)
     return c
