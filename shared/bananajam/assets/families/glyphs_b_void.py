@@ -184,7 +184,7 @@ def _petal(x: float, y: float, ang: float, L: float, W: float, shape: str) -> li
     )
     ca, sa = math.cos(ang), math.sin(ang)
     out = loc @ np.array([[ca, sa], [-sa, ca]]) + (x, y)
-    return [(float(u), float(v)) for u, v in out.tolist()]
+    return list(zip(out[:, 0].tolist(), out[:, 1].tolist(), strict=True))
 
 
 @asset("void_lotus", "glyphs", (500, 500), LotusParams, tags=("lotus", "flower", "void"))
