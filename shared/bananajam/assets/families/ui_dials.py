@@ -68,7 +68,7 @@ def ancient_sundial(ctx: RenderContext[SundialParams]) -> Canvas:
         if sides
         else k.ellipse_pts(C, C, 238, 238)
     )
-    lt.aura(c, [f.pts(outer)], pal.glow, f.l(18), 0.3, solid=f.pts(outer))
+    lt.aura(c, [f.pts(outer)], pal.glow, f.l(18), 0.3, solid=f.pts(outer), first=True)
     k.plate(c, [f.pts(outer)], m, edge, 0.8)
     face = f.pts(k.ellipse_pts(C, C, 200, 200))
     stone = [tint(mix(pal.ink, pal.accent, 0.45), 0.1), mix(pal.ink, pal.accent, 0.3), pal.ink]

@@ -60,7 +60,7 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
     fw = 26 + 24 * p.frame
     inner = _pane(p.shape, cx, cy, rx, ry)
     outer = _pane(p.shape, cx, cy, rx + fw, ry + fw)
-    lt.aura(c, [f.pts(outer)], pal.glow, f.l(24), 0.4, solid=f.pts(outer))
+    lt.aura(c, [f.pts(outer)], pal.glow, f.l(24), 0.4, solid=f.pts(outer), first=True)
     if p.shape == "round":  # a hand mirror: add the handle
         handle = k.stadium(cx, 590, 44, 210)
         k.plate(c, [f.pts(handle)], m, edge, 0.0)
@@ -171,7 +171,8 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
     pw = 58 + 30 * p.pillar
     inner = _opening(p.arch, cx, floor, spring, r)
     outer = _opening(p.arch, cx, floor, spring, r + 52)
-    lt.aura(c, [f.pts(inner)], pal.glow, f.l(40), 0.5, solid=f.pts(inner))  # void covers it
+    # the void covers the middle of this light; nothing is drawn before it
+    lt.aura(c, [f.pts(inner)], pal.glow, f.l(40), 0.5, solid=f.pts(inner), first=True)
     void = [tint(pal.glow, 0.4), pal.accent, mix(pal.ink, pal.accent, 0.35), shade(pal.ink, 0.3)]
     k.shaded(c, [f.pts(inner)], void, radial=f.p(cx, spring + 40), radius=f.l(r * 1.5))
     rng = ctx.rng("portal")

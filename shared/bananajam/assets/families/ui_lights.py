@@ -30,11 +30,14 @@ def aura(
     radius: float,
     opacity: float,
     solid: Poly | None = None,
+    first: bool = False,
 ) -> None:
     """A soft additive light around (and under) a silhouette.
 
     `solid` is a shape the caller covers with opaque paint afterwards: the light is not blended
     inside a rectangle that fits in it (nobody would see it there), which saves most of the work.
+    `first` says nothing is drawn yet: adding onto empty ground is a copy, so the light is
+    written straight in.
     """
     factor = max(1, min(8, int(radius * c.scale / 3)))
     small = c.reduced(factor)
@@ -55,7 +58,9 @@ def aura(
         box = (x0 * fx, y0 * fy, x1 * fx, y1 * fy)
         patch = cover.resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=box)
         patch.putpalette(ramp, "RGBA")
-        out = ImageChops.add(c.read_region((x0, y0, x1, y1)), patch.convert("RGBA"))
+        out = patch.convert("RGBA")
+        if not first:
+            out = ImageChops.add(c.read_region((x0, y0, x1, y1)), out)
         c.write_region(out, (x0, y0))
 
 

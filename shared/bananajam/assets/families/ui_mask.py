@@ -82,7 +82,7 @@ def shadow_puppet_mask(ctx: RenderContext[MaskParams]) -> Canvas:
             k.ellipse_pts(cx + w * rr * math.cos(a), cy + h * rr * math.sin(a) * 0.9, 7, 7, 12)
         )
     holes = [f.pts(q) for q in (*eyes, mouth, *dots)]
-    lt.aura(c, [f.pts(face)], pal.glow, f.l(22), 0.45)
+    lt.aura(c, [f.pts(face)], pal.glow, f.l(22), 0.45, first=True)
     if p.rod:
         k.plate(c, [f.pts(k.stadium(cx, 520, 18, 170))], m, edge, 0.0)
     leather = k.Metal(

@@ -219,7 +219,7 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
             gear.append((cx + r * math.cos(a + da), cy + r * math.sin(a + da)))
     edge = max(1.0, f.l(4))
     hole = k.ellipse_pts(cx, cy, rim_in, rim_in)
-    lt.aura(c, [f.pts(gear)], pal.glow, f.l(18), 0.3)
+    lt.aura(c, [f.pts(gear)], pal.glow, f.l(18), 0.3, first=True)
     k.plate(c, [f.pts(gear)], m, edge, 0.8, holes=[f.pts(hole)])
     hub_r = 44 + 36 * p.hub
     if p.web == "spokes":

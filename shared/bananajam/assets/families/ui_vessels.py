@@ -48,7 +48,7 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
     xs = [cx - 160 + 320 * i / (p.pillars - 1) for i in range(p.pillars)]
     back = [x for i, x in enumerate(xs) if 0 < i < len(xs) - 1]
     front = [xs[0], xs[-1]]
-    lt.aura(c, [f.pts(glass)], pal.glow, f.l(26), 0.45)
+    lt.aura(c, [f.pts(glass)], pal.glow, f.l(26), 0.45, first=True)
     for x in back:
         k.plate(c, [f.pts(k.stadium(x, y_mid, 16, y_bot - y_top))], m, edge * 0.7, 0.0)
     k.shaded(
