@@ -26,8 +26,11 @@ _COLOUR_TYPES = {"RGB": (2, 3), "RGBA": (6, 4)}
 FILTER_UP = 2
 
 
-def _chunk(tag: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+def _chunk(tag: bytes, data: bytes) -> list[bytes]:
+    # The CRC runs on over the data without first gluing tag and data together: on a large IDAT
+    # every concatenation is another full copy.
+    crc = zlib.crc32(data, zlib.crc32(tag))
+    return [struct.pack(">I", len(data)), tag, data, struct.pack(">I", crc)]
 
 
 def encode_png(image: Image.Image, level: int = 1) -> bytes:
@@ -43,10 +46,10 @@ def encode_png(image: Image.Image, level: int = 1) -> bytes:
     np.subtract(rows[1:], rows[:-1], out=scan[1:, 1:])  # uint8 arithmetic wraps, as PNG wants
     header = struct.pack(">IIBBBBB", w, h, 8, colour_type, 0, 0, 0)
     return b"".join(
-        (
+        [
             SIGNATURE,
-            _chunk(b"IHDR", header),
-            _chunk(b"IDAT", zlib_ng.compress(memoryview(scan).cast("B"), level)),
-            _chunk(b"IEND", b""),
-        )
+            *_chunk(b"IHDR", header),
+            *_chunk(b"IDAT", zlib_ng.compress(memoryview(scan).cast("B"), level)),
+            *_chunk(b"IEND", b""),
+        ]
     )
