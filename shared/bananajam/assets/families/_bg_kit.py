@@ -8,16 +8,16 @@ up once to the requested size, and then crisp vector detail is drawn on top with
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import aggdraw
 import numpy as np
 from PIL import Image
 
-from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.canvas import Canvas
 from bananajam.assets.registry import RenderContext
-from bananajam.assets.themes import RGB, mix, tint
+from bananajam.assets.themes import RGB, tint
 
 BICUBIC = Image.Resampling.BICUBIC
 BILINEAR = Image.Resampling.BILINEAR
@@ -129,7 +129,7 @@ def grid(width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
     return np.meshgrid(xs, ys)
 
 
-def _to_u8(rgb: np.ndarray) -> Image.Image:
+def to_u8(rgb: np.ndarray) -> Image.Image:
     # Opaque RGB: Pillow resizes it directly (RGBA would be premultiplied and back, twice).
     return Image.fromarray(np.clip(rgb * 255.0 + 0.5, 0, 255).astype(np.uint8), "RGB")
 
@@ -151,11 +151,11 @@ def ground(
     # one (`ctx.canvas()` for an opaque picture), then hand it the scaled-up image.
     c = Canvas(ctx.width, ctx.height, ctx.palette.parchment, scale=1.0 / max(ctx.width, ctx.height))
     c.scale = 1.0
-    img = _to_u8(rgb)
+    img = to_u8(rgb)
     if img.size != (ctx.width, ctx.height):
         if tileable:
             h, w = rgb.shape[:2]
-            img = _to_u8(np.pad(rgb, ((2, 2), (2, 2), (0, 0)), mode="wrap"))
+            img = to_u8(np.pad(rgb, ((2, 2), (2, 2), (0, 0)), mode="wrap"))
             img = img.resize((ctx.width, ctx.height), BILINEAR, box=(2, 2, 2 + w, 2 + h))
         elif covered is not None and math.ceil(covered) + 3 < ctx.height:
             # `box` scales just the visible rows; they come out exactly as in the full resize
@@ -236,93 +236,3 @@ def ridge_profile(rng: np.random.Generator, n: int, bumps: float, rough: float) 
         freq *= 2.3
     lo, hi = float(out.min()), float(out.max())
     return (out - lo) / (hi - lo + 1e-9)
-
-
-def halo(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float) -> None:
-    """A soft round glow (few stacked discs on a small canvas, blurred and added)."""
-
-    def paint(g: Canvas) -> None:
-        g.circle(x, y, r, fill=color, opacity=0.5)
-        g.circle(x, y, r * 0.55, fill=mix(color, (255, 255, 255), 0.2), opacity=0.6)
-
-    c.glow(paint, radius=r * 0.6, opacity=opacity, mode="screen")
-
-
-def halo_rgb(
-    rgb: np.ndarray, size: tuple[int, int], x: float, y: float, r: float, color: RGB, opacity: float
-) -> np.ndarray:
-    """`halo` evaluated on a reduced ground image (canvas `size`), screen-blended in numpy."""
-    h, w = rgb.shape[:2]
-    xs = (np.arange(w, dtype=np.float32) + 0.5) * (size[0] / w) - x
-    ys = (np.arange(h, dtype=np.float32) + 0.5) * (size[1] / h) - y
-    d = np.sqrt(xs[None, :] ** 2 + ys[:, None] ** 2)
-    k = 1.702 / (r * 0.6)  # logistic stand-in for a Gaussian-blurred disc edge
-    outer = 0.5 / (1.0 + np.exp(np.minimum((d - r) * k, 60.0)))
-    inner = 0.6 / (1.0 + np.exp(np.minimum((d - r * 0.55) * k, 60.0)))
-    src = col(mix(color, (255, 255, 255), 0.2)) * inner[..., None]
-    src += col(color) * (outer * (1.0 - inner))[..., None]
-    src *= opacity
-    return rgb + src - rgb * src  # type: ignore[no-any-return]
-
-
-def shaded_disc(
-    c: Canvas, cx: float, cy: float, r: float, inner: RGB, outer: RGB, light: Point
-) -> None:
-    """`draw.radial_shade` for big discs on an opaque ground: the smooth gradient is evaluated at
-    a third of the resolution and scaled up, the crisp antialiased rim comes from an AGG mask."""
-    s = c.scale
-    pw, ph = c.pixel_size
-    x0, y0 = max(0, int((cx - r) * s) - 1), max(0, int((cy - r) * s) - 1)
-    x1, y1 = min(pw, int((cx + r) * s) + 2), min(ph, int((cy + r) * s) + 2)
-    if x1 - x0 < 2 or y1 - y0 < 2:
-        return
-    w, h = x1 - x0, y1 - y0
-    sw, sh = max(2, w // 3), max(2, h // 3)
-    xs = x0 / s + (np.arange(sw, dtype=np.float32) + 0.5) * (w / sw / s) - (cx + light[0] * r)
-    ys = y0 / s + (np.arange(sh, dtype=np.float32) + 0.5) * (h / sh / s) - (cy + light[1] * r)
-    t = np.clip(np.sqrt(xs[None, :] ** 2 + ys[:, None] ** 2) / (r * 1.6), 0.0, 1.0)
-    grad = _to_u8(lerp(col(inner), col(outer), t)).resize((w, h), BILINEAR).convert("RGBA")
-    mask = aggdraw.Draw("L", (w, h), 0)
-    mask.setantialias(True)
-    mask.ellipse(
-        ((cx - r) * s - x0, (cy - r) * s - y0, (cx + r) * s - x0, (cy + r) * s - y0),
-        aggdraw.Brush(255),
-    )
-    alpha = Image.frombytes("L", (w, h), mask.tobytes())
-    box = (x0, y0, x1, y1)
-    c.write_region(Image.composite(grad, c.read_region(box), alpha), (x0, y0))
-
-
-def fit(ctx: RenderContext[Any], aspect: float) -> tuple[float, float, float, float]:
-    """The largest centred box (x, y, w, h) of `aspect` (w/h) inside the canvas."""
-    w, h = float(ctx.width), float(ctx.height)
-    if w / h > aspect:
-        bw, bh = h * aspect, h
-    else:
-        bw, bh = w, w / aspect
-    return (w - bw) / 2, (h - bh) / 2, bw, bh
-
-
-def polar(cx: float, cy: float, r: float, a: float) -> tuple[float, float]:
-    return cx + r * math.cos(a), cy + r * math.sin(a)
-
-
-def painter(
-    discs: Sequence[Point] = (),
-    radius: float = 0.0,
-    shapes: Sequence[Sequence[Point]] = (),
-    lines: Sequence[Sequence[Point]] = (),
-    width: float = 1.0,
-    color: RGB = (255, 255, 255),
-) -> Callable[[Canvas], None]:
-    """A draw function for `Canvas.glow`: discs, filled shapes and lines in one colour."""
-
-    def paint(g: Canvas) -> None:
-        for x, y in discs:
-            g.circle(x, y, radius, fill=color)
-        for s in shapes:
-            g.polygon(s, fill=color)
-        for ln in lines:
-            g.line(ln, color, width)
-
-    return paint

@@ -11,6 +11,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_light as lights
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import Palette, hue_shift, mix, shade, tint
@@ -122,7 +123,7 @@ def _crack(rng: np.random.Generator, cx: float, cy: float, r: float) -> list[tup
     pts = []
     for k, t in enumerate(np.linspace(start, r * 0.99, 6)):
         jig = rng.normal(0, 0.09) if 0 < k < 5 else rng.normal(0, 0.03)
-        pts.append(kit.polar(cx, cy, t, a + jig))
+        pts.append(lights.polar(cx, cy, t, a + jig))
     return pts
 
 
@@ -147,17 +148,17 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
     r = u * p.size * 1.05
     cx = W / 2 + p.offset * (W / 2 - r * 1.05)
     cy = H * 0.46 if p.horizon else H / 2
-    haze = kit.halo_rgb(
+    haze = lights.halo_rgb(
         np.clip(haze, 0, 1), (W, H), cx, cy, r * 1.35, mix(pal.accent, pal.glow, 0.5), 0.55
     )
     c = kit.ground(ctx, np.clip(haze, 0, 1))
     kit.stars(c, ctx.rng("stars"), 70 + W * H // 3000, pal.glow)
     lit, dark = tint(pal.glow, 0.15), mix(pal.ink, pal.accent, 0.25)
-    kit.shaded_disc(c, cx, cy, r, lit, mix(pal.accent, pal.ink, 0.35), light=(-0.3, -0.35))
+    lights.shaded_disc(c, cx, cy, r, lit, mix(pal.accent, pal.ink, 0.35), light=(-0.3, -0.35))
     rng = ctx.rng("craters")
     for _ in range(int(rng.integers(6, 12))):
         a, d = rng.uniform(0, 2 * math.pi), r * math.sqrt(rng.uniform(0, 0.75))
-        x, y = kit.polar(cx, cy, d, a)
+        x, y = lights.polar(cx, cy, d, a)
         cr = r * rng.uniform(0.05, 0.15)
         c.circle(x, y, cr, fill=mix(pal.accent, pal.ink, 0.4), opacity=0.35)
         c.circle(x - cr * 0.15, y - cr * 0.15, cr * 0.8, fill=lit, opacity=0.12)
@@ -182,7 +183,7 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
     rng = ctx.rng("shards")
     for _ in range(p.fragments):
         a = rng.uniform(0, 2 * math.pi)
-        x, y = kit.polar(cx, cy, r * rng.uniform(1.12, 1.7), a)
+        x, y = lights.polar(cx, cy, r * rng.uniform(1.12, 1.7), a)
         s = r * rng.uniform(0.04, 0.13)
         poly = draw.regular_polygon(x, y, s, int(rng.integers(3, 6)), rng.uniform(0, 6.3))
         c.polygon(poly, fill=mix(pal.accent, pal.ink, 0.3))
@@ -196,12 +197,12 @@ def _lune(cx: float, cy: float, r: float, ox: float, oy: float) -> list[tuple[fl
     """The part of the moon disc covered by a disc of radius r at (ox, oy), as a polygon."""
     pts = []
     for a in np.linspace(0, 2 * math.pi, 96, endpoint=False):
-        x, y = kit.polar(ox, oy, r * 1.02, a)
+        x, y = lights.polar(ox, oy, r * 1.02, a)
         if math.hypot(x - cx, y - cy) <= r * 1.01:
             pts.append((x, y))
         else:
             ang = math.atan2(y - cy, x - cx)
-            pts.append(kit.polar(cx, cy, r * 1.01, ang))
+            pts.append(lights.polar(cx, cy, r * 1.01, ang))
     return pts
 
 

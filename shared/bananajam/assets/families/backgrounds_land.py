@@ -11,23 +11,10 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_light as lights
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import RGB, Palette, mix, shade, tint
-
-
-def sky(
-    pal: Palette, w: int, h: int, horizon: float, light: tuple[float, float], glow: float
-) -> np.ndarray:
-    """A dusk sky: dark zenith, accent-tinted horizon band and a soft light bloom (w×h, float)."""
-    top = shade(pal.parchment, 0.35)
-    band = mix(pal.parchment, pal.accent, 0.35)
-    rgb = kit.vertical(h, w, [top, pal.parchment, mix(pal.parchment, band, 0.6), band])
-    x, y = kit.grid(w, h)
-    y = y / max(horizon, 0.2)
-    d = np.hypot((x - light[0]) * w / h, y * horizon - light[1])
-    bloom = np.exp(-d * 5.0) * glow
-    return rgb + kit.col(mix(pal.accent, pal.glow, 0.6)) * bloom[..., None]
 
 
 class MistParams(AssetParams):
@@ -52,7 +39,7 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
     W, H = ctx.width, ctx.height
     w, h = kit.work_size(W, H, 200)
     light = (p.light_x, float(p.horizon * ctx.rng("light").uniform(0.35, 0.7)))
-    rgb = sky(pal, w, h, p.horizon, light, 0.9)
+    rgb = lights.sky(pal, w, h, p.horizon, light, 0.9)
     _, y = kit.grid(w, h)
     rng = ctx.rng("ridges")
     far, near = mix(pal.parchment, pal.accent, 0.45), shade(pal.ink, 0.2)
@@ -201,16 +188,16 @@ def floating_island(ctx: RenderContext[IslandParams]) -> Canvas:
     p, pal = ctx.params, ctx.palette
     W, H, u = ctx.width, ctx.height, ctx.unit
     w, h = kit.work_size(W, H, 160)
-    rgb = sky(pal, w, h, 0.9, (0.5, 0.3), 0.6)
+    rgb = lights.sky(pal, w, h, 0.9, (0.5, 0.3), 0.6)
     _, y = kit.grid(w, h)
     cl = kit.fbm(ctx.rng("clouds"), w, h, 3.0 * W / u, 4, 0.55, stretch=2.0)
     mask = kit.smoothstep(0.55 - 0.3 * p.clouds, 0.85, cl * (0.4 + y))
     rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.glow, 0.3)), mask * 0.75)
-    bx, by, bw, bh = kit.fit(ctx, 1.0)
+    bx, by, bw, bh = lights.fit(ctx, 1.0)
     iw = bw * p.width
     top = by + bh * (0.52 - 0.2 * p.depth * p.width)
     # the island's halo is part of the sky: evaluated on the small ground, not blended full-size
-    rgb = kit.halo_rgb(np.clip(rgb, 0, 1), (W, H), bx + bw / 2, top, iw * 0.5, pal.accent, 0.45)
+    rgb = lights.halo_rgb(np.clip(rgb, 0, 1), (W, H), bx + bw / 2, top, iw * 0.5, pal.accent, 0.45)
     c = kit.ground(ctx, np.clip(rgb, 0, 1))
     kit.stars(c, ctx.rng("stars"), 30 + W * H // 8000, pal.glow, (0, 0, W, H * 0.45))
     rng = ctx.rng("island")
@@ -275,7 +262,7 @@ def _crown(c: Canvas, ctx: RenderContext[IslandParams], rim: list[Point], iw: fl
                     (x + wd, cy),
                 ]
             )
-        c.glow(kit.painter(shapes=polys, color=glow), iw * 0.04, 0.6)
+        c.glow(lights.painter(shapes=polys, color=glow), iw * 0.04, 0.6)
         for poly in polys:
             c.polygon(poly, fill=mix(pal.accent, glow, 0.3))
             base = ((poly[0][0] + poly[-1][0]) / 2, cy)
@@ -303,5 +290,5 @@ def _crown(c: Canvas, ctx: RenderContext[IslandParams], rim: list[Point], iw: fl
                 ],
                 fill=mix(pal.accent, ink, 0.6),
             )
-            kit.halo(c, cx, cy - iw * 0.14, iw * 0.1, glow, 0.9)
+            lights.halo(c, cx, cy - iw * 0.14, iw * 0.1, glow, 0.9)
             c.circle(cx, cy - iw * 0.14, iw * 0.035, fill=tint(glow, 0.4))

@@ -14,7 +14,7 @@ from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _bg_kit as kit
 from bananajam.assets.families import _bg_kit_b as kit_b
-from bananajam.assets.families.backgrounds_land import sky
+from bananajam.assets.families import _bg_light as lights
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade, tint
@@ -45,8 +45,8 @@ def grow(
     while stack:
         (x, y), ang, ln, wd, lvl = stack.pop()
         bend = rng.normal(0, 0.18)
-        mid = kit.polar(x, y, ln * 0.5, ang + bend)
-        end = kit.polar(mid[0], mid[1], ln * 0.5, ang - bend * 0.5)
+        mid = lights.polar(x, y, ln * 0.5, ang + bend)
+        end = lights.polar(mid[0], mid[1], ln * 0.5, ang - bend * 0.5)
         out.append(Branch([(x, y), mid, end], wd, lvl))
         if lvl >= p.depth - 1:
             continue
@@ -71,10 +71,10 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     """A spirit tree of tapered ink branches with glowing orbs, blossom or willow strands."""
     p, pal = ctx.params, ctx.palette
     W, H = ctx.width, ctx.height
-    bx, by, bw, bh = kit.fit(ctx, 700 / 800)
+    bx, by, bw, bh = lights.fit(ctx, 700 / 800)
     u = min(bw, bh)
     w, h = kit.work_size(W, H, 180)
-    rgb = sky(pal, w, h, 0.85, ((bx + bw / 2) / W, (by + bh * 0.35) / H), 1.1)
+    rgb = lights.sky(pal, w, h, 0.85, ((bx + bw / 2) / W, (by + bh * 0.35) / H), 1.1)
     mist = kit.fbm(ctx.rng("mist"), w, h, 3.0, 4, 0.5, stretch=2.5)
     _, y = kit.grid(w, h)
     rgb = kit.lerp(rgb, kit.col(mix(pal.parchment, pal.accent, 0.3)), mist * y * 0.5)
@@ -85,7 +85,7 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     branches = grow(rng, p, (cx, ground_y), length, u * 0.07 * p.trunk)
     tips = [b.points[-1] for b in branches if b.level >= p.depth - 2]
     crown = np.mean(np.asarray(tips), axis=0) if tips else np.array([cx, by + bh * 0.3])
-    rgb = kit.halo_rgb(
+    rgb = lights.halo_rgb(
         np.clip(rgb, 0, 1), (W, H), float(crown[0]), float(crown[1]), u * 0.32, pal.accent, 0.7
     )
     c = kit.ground(ctx, np.clip(rgb, 0, 1))
@@ -132,7 +132,7 @@ def _canopy(c: Canvas, ctx: RenderContext[TreeParams], tips: list[Point], u: flo
     glow, hi = pal.glow, tint(pal.glow, 0.4)
     if p.canopy == "orbs":
         pick = [t for t in tips if rng.random() < 0.45]
-        c.glow(kit.painter(pick, u * 0.03, color=glow), u * 0.03, 0.9)
+        c.glow(lights.painter(pick, u * 0.03, color=glow), u * 0.03, 0.9)
         orb = u * 0.013  # small: three stacked discs stand in for the sphere gradient
         for x, y0 in pick:
             y = y0 + u * 0.02
@@ -145,7 +145,7 @@ def _canopy(c: Canvas, ctx: RenderContext[TreeParams], tips: list[Point], u: flo
             for x, y in tips
             for _ in range(3)
         ]
-        c.glow(kit.painter(petals, u * 0.03, color=pal.accent), u * 0.04, 0.7)
+        c.glow(lights.painter(petals, u * 0.03, color=pal.accent), u * 0.04, 0.7)
         for x, y in petals:
             r = u * rng.uniform(0.008, 0.02)
             c.circle(x, y, r, fill=mix(pal.accent, glow, rng.uniform(0.1, 0.7)), opacity=0.85)
@@ -166,6 +166,6 @@ def _canopy(c: Canvas, ctx: RenderContext[TreeParams], tips: list[Point], u: flo
             ]
             for x, y in ends
         ]
-        c.glow(kit.painter(lines=wisps, width=u * 0.012, color=glow), u * 0.015, 0.8)
+        c.glow(lights.painter(lines=wisps, width=u * 0.012, color=glow), u * 0.015, 0.8)
         for x, y in ends:
             c.circle(x, y, u * 0.006, fill=hi)

@@ -14,6 +14,7 @@ from pydantic import Field
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
 from bananajam.assets.families import _bg_kit_b as kit_b
+from bananajam.assets.families import _bg_light as lights
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import Palette, mix, shade, tint
@@ -186,4 +187,4 @@ def _rune(
 
 def kit_arc(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
     """A carved ring around a rune."""
-    return [kit.polar(cx, cy, r, a) for a in np.linspace(0, 2 * math.pi, 40)]
+    return [lights.polar(cx, cy, r, a) for a in np.linspace(0, 2 * math.pi, 40)]
