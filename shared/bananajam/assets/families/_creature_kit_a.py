@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import aggdraw
 import numpy as np
 import numpy.typing as npt
-from PIL import Image, ImageChops
 
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.themes import RGB, Palette, mix, shade, tint
@@ -213,11 +211,6 @@ def eye(c: Canvas, x: float, y: float, r: float, pal: Palette, slit: bool = Fals
     c.circle(x - r * 0.35, y - r * 0.35, max(r * 0.22, 0.4), fill=tint(pal.glow, 0.8))
 
 
-def halo(c: Canvas, outline: Arr, color: RGB, radius: float, opacity: float = 0.5) -> None:
-    """Soft light behind a shape (one small blurred layer)."""
-    c.glow(lambda g: fill(g, outline, color), radius=radius, opacity=opacity, mode="screen")
-
-
 def blob(rng: np.random.Generator, cx: float, cy: float, r: float, jitter: float, n: int) -> Arr:
     """An irregular rounded patch of about radius `r`."""
     a = np.linspace(0.0, 2 * np.pi, n, endpoint=False) + rng.uniform(0, np.pi)
@@ -261,30 +254,6 @@ def scatter(
     r = radius * rng.uniform(0.75, 1.15, len(pts))
     ok = inside(pts, inset(poly, radius * 1.1)) & (rng.random(len(pts)) < keep)
     return [(float(a), float(b), float(c)) for (a, b), c in zip(pts[ok], r[ok], strict=True)]
-
-
-def clipped(c: Canvas, outline: Arr, paint: Callable[[Canvas], None]) -> None:
-    """Run `paint` on a fresh layer and blend only what falls inside `outline` onto `c`."""
-    layer = c.blank()
-    paint(layer)
-    layer.flush()
-    c.flush()
-    s = c.scale
-    lo = np.maximum(np.floor(outline.min(axis=0) * s).astype(int) - 1, 0)
-    hi = np.minimum(np.ceil(outline.max(axis=0) * s).astype(int) + 2, c.img.size)
-    if (hi <= lo).any():
-        return
-    box = (int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1]))
-    src = layer.img.crop(box)
-    mask = Image.new("L", src.size, 0)
-    d = aggdraw.Draw(mask)
-    d.setantialias(True)
-    d.polygon((outline * s - lo).ravel().tolist(), aggdraw.Brush(255))
-    d.flush()
-    src = ImageChops.multiply(src, Image.merge("RGBA", (mask, mask, mask, mask)))
-    inv = ImageChops.invert(src.getchannel("A"))
-    dst = ImageChops.multiply(c.img.crop(box), Image.merge("RGBA", (inv, inv, inv, inv)))
-    c.img.paste(ImageChops.add(dst, src), box)
 
 
 def leg(top: Arr, swing: float, length: float, hind: bool) -> Arr:
