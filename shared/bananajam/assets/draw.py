@@ -25,6 +25,15 @@ def catmull_rom(points: Sequence[Point], samples: int = 8, closed: bool = False)
     return list(zip(a[:, 0].tolist(), a[:, 1].tolist(), strict=True))
 
 
+def catmull_rom_array(
+    points: Sequence[Point], samples: int = 8, closed: bool = False
+) -> np.ndarray:
+    """`catmull_rom` as an N×2 array (for callers that keep working in numpy)."""
+    if len(points) < 3:
+        return np.asarray(points, dtype=float)
+    return _catmull(points, samples, closed)
+
+
 @lru_cache(maxsize=64)
 def _powers(samples: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
@@ -49,7 +58,7 @@ def _catmull(points: Sequence[Point], samples: int, closed: bool) -> np.ndarray:
 
 
 def stroke_outline(
-    points: Sequence[Point], widths: Sequence[float] | np.ndarray | float
+    points: Sequence[Point] | np.ndarray, widths: Sequence[float] | np.ndarray | float
 ) -> list[Point]:
     """The outline polygon of a variable-width stroke along a polyline (a brush mark)."""
     pts = np.asarray(points, dtype=float)

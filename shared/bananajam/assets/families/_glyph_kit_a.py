@@ -101,39 +101,6 @@ def shaded_poly(
         c.polygon(scaled(points, focus, 1.0 - reach * t), fill=mix(dark, light, t), opacity=opacity)
 
 
-def smooth_curve(points: Sequence[Point], samples: int = 6) -> np.ndarray:
-    """A uniform Catmull-Rom curve through `points`, all segments at once, as an (n, 2) array."""
-    p = np.asarray(points, dtype=float)
-    if len(p) < 3:
-        return p
-    e = np.concatenate([p[:1], p, p[-1:]])
-    p0, p1, p2, p3 = e[:-3, None], e[1:-2, None], e[2:-1, None], e[3:, None]
-    t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
-    seg = 0.5 * (
-        2 * p1
-        + t * (p2 - p0)
-        + t**2 * (2 * p0 - 5 * p1 + 4 * p2 - p3)
-        + t**3 * (3 * p1 - p0 - 3 * p2 + p3)
-    )
-    return np.concatenate([seg.reshape(-1, 2), p[-1:]])
-
-
-def outline(path: np.ndarray, widths: np.ndarray) -> list[Point]:
-    """The outline polygon of a variable-width stroke along an (n, 2) polyline."""
-    if len(path) < 2:
-        return []
-    d = np.empty_like(path)
-    d[1:-1] = path[2:] - path[:-2]
-    d[0], d[-1] = path[1] - path[0], path[-1] - path[-2]
-    norm = np.hypot(d[:, 0], d[:, 1])
-    norm[norm == 0] = 1.0
-    k = widths / (2 * norm)
-    ox, oy = -d[:, 1] * k, d[:, 0] * k
-    xs = np.concatenate([path[:, 0] + ox, (path[:, 0] - ox)[::-1]])
-    ys = np.concatenate([path[:, 1] + oy, (path[:, 1] - oy)[::-1]])
-    return list(zip(xs.tolist(), ys.tolist(), strict=True))
-
-
 def brush(
     c: Canvas,
     points: Sequence[Point],
@@ -145,9 +112,9 @@ def brush(
     end: float = 0.2,
 ) -> None:
     """A tapered ink stroke through `points` (a vectorised `draw.brush`)."""
-    path = smooth_curve(points) if smooth else np.asarray(points, dtype=float)
+    path = draw.catmull_rom_array(points, 6) if smooth else np.asarray(points, dtype=float)
     widths = np.maximum(draw.taper(len(path), start, end) * width, width * 0.04)
-    c.polygon(outline(path, widths), fill=color, opacity=opacity)
+    c.polygon(draw.stroke_outline(path, widths), fill=color, opacity=opacity)
 
 
 def ink_stroke(
@@ -160,10 +127,11 @@ def ink_stroke(
     end: float = 0.25,
 ) -> None:
     """A brush stroke with a wide faint ink-wash bleed under a solid tapered core."""
-    path = smooth_curve(points) if 2 < len(points) < 12 else np.asarray(points, dtype=float)
+    path = draw.catmull_rom_array(points, 6) if 2 < len(points) < 12 else np.asarray(points, float)
     prof = draw.taper(len(path), start, end)
-    c.polygon(outline(path, np.maximum(prof * width * 2.2, width * 0.09)), fill=wash, opacity=0.22)
-    c.polygon(outline(path, np.maximum(prof * width, width * 0.04)), fill=core)
+    wide = np.maximum(prof * width * 2.2, width * 0.09)
+    c.polygon(draw.stroke_outline(path, wide), fill=wash, opacity=0.22)
+    c.polygon(draw.stroke_outline(path, np.maximum(prof * width, width * 0.04)), fill=core)
 
 
 def sparkle(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float = 1.0) -> None:

@@ -66,9 +66,9 @@ def ink_enso(ctx: RenderContext[EnsoParams]) -> Canvas:
     c = kit.glow_canvas(ctx.width, ctx.height, glow, u * 0.06)
     body, hi = mix(pal.accent, pal.glow, 0.25), mix(pal.accent, pal.glow, 0.7)
     path = np.stack([xs, ys], axis=1)
-    c.polygon(kit.outline(path, width * 1.5), fill=pal.accent, opacity=0.2)
+    c.polygon(draw.stroke_outline(path, width * 1.5), fill=pal.accent, opacity=0.2)
     cut = n if p.style != "dry" else int(n * 0.62)
-    c.polygon(kit.outline(path[:cut], width[:cut] * draw.taper(cut, 0.01, 0.2)), fill=body)
+    c.polygon(draw.stroke_outline(path[:cut], width[:cut] * draw.taper(cut, 0.01, 0.2)), fill=body)
     if p.style == "dry":
         for b in range(7):
             off = (b / 6 - 0.5) * 0.8
