@@ -30,6 +30,34 @@ def affected(src: Image.Image, size: tuple[int, int]) -> tuple[int, int, int, in
     return x0, y0, x1, y1
 
 
+SOFT_MIN_PIXELS = 40_000  # below this a plain bilinear resize is cheap enough
+SOFT_MIN_FACTOR = 4.0  # source pixels at least this far apart: the picture is soft at 2 px
+
+
+def soft_upscale(
+    img: Image.Image,
+    size: tuple[int, int],
+    box: tuple[float, float, float, float] | None = None,
+) -> Image.Image:
+    """Bilinear upscaling of soft (blurred, low-resolution) pixels, made cheap.
+
+    RGBA input is taken as premultiplied (see `as_premul`); RGB is resized as it is.
+
+    Bilinear resampling costs per output pixel. When the source is enlarged at least
+    `SOFT_MIN_FACTOR` times, it is interpolated to half the size and each pixel then doubled
+    (NEAREST is a copy): neighbouring output pixels of such a soft picture differ by a level
+    or two, so the 2 px steps cannot be seen, and the resize does a quarter of the work.
+    """
+    w, h = size
+    x0, y0, x1, y1 = box if box is not None else (0.0, 0.0, float(img.width), float(img.height))
+    enlarge = min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
+    src = as_premul(img) if img.mode == "RGBA" else img
+    if w * h < SOFT_MIN_PIXELS or enlarge < SOFT_MIN_FACTOR:
+        return src.resize(size, Image.Resampling.BILINEAR, box=(x0, y0, x1, y1))
+    half = src.resize(((w + 1) // 2, (h + 1) // 2), Image.Resampling.BILINEAR, box=(x0, y0, x1, y1))
+    return half.resize(size, Image.Resampling.NEAREST)
+
+
 def scale_all(img: Image.Image, factor: float) -> Image.Image:
     """Multiply every premultiplied channel (colour and alpha) by `factor`."""
     lut = [min(255, round(v * factor)) for v in range(256)] * 4

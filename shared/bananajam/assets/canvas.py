@@ -221,7 +221,7 @@ class Canvas:
             # `box` resamples just the source area that maps onto `region` (same result).
             fx, fy = src.width / size[0], src.height / size[1]
             box = (region[0] * fx, region[1] * fy, region[2] * fx, region[3] * fy)
-            src = px.as_premul(src).resize((rw, rh), Image.Resampling.BILINEAR, box=box)
+            src = px.soft_upscale(src, (rw, rh), box)
         elif region != (0, 0, *size):
             src = src.crop(region)
         if opacity < 1.0:
