@@ -5,9 +5,11 @@ Public entry points:
 - `resolve(...)` fills in defaults without rendering (used for cache keys).
 - `default_registry()` lists the catalogue without rendering anything.
 
+Importing it tunes the C allocator for large image buffers (see `_memory`).
 This package never imports boto3 or FastAPI.
 """
 
+from bananajam.assets._memory import keep_freed_buffers
 from bananajam.assets.catalogue import default_registry
 from bananajam.assets.engine import (
     MAX_SIZE,
@@ -23,6 +25,8 @@ from bananajam.assets.output import MEDIA_TYPES, encode
 from bananajam.assets.registry import CATEGORIES, AssetType, Registry
 from bananajam.assets.themes import all_themes, get_theme, theme_names
 from bananajam.version import ENGINE_VERSION
+
+keep_freed_buffers()
 
 __all__ = [
     "CATEGORIES",
