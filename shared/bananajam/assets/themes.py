@@ -37,11 +37,14 @@ def adjust(color: RGB, saturation: float, contrast: float) -> RGB:
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
     """Linear blend from `a` (t=0) to `b` (t=1)."""
-    return (
-        _clamp(a[0] + (b[0] - a[0]) * t),
-        _clamp(a[1] + (b[1] - a[1]) * t),
-        _clamp(a[2] + (b[2] - a[2]) * t),
+    r, g, bl = (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
     )
+    if 0.0 <= t <= 1.0:  # between two valid colours: already in 0..255 (called thousands of times)
+        return (r, g, bl)
+    return (_clamp(r), _clamp(g), _clamp(bl))
 
 
 def shade(color: RGB, amount: float) -> RGB:
