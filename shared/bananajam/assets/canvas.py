@@ -293,7 +293,12 @@ class Canvas:
         """The finished picture: straight-alpha RGBA, or opaque RGB."""
         if not transparent:
             return self.img.convert("RGB")
+        # Pillow's "RGBa" raw decoder unpremultiplies while it copies the bytes in: one pass.
         src = self._work if self._work is not None else self._draw
         if self._img_ok or src is None or self._img.mode != "RGBA":
-            return px.as_premul(self.img).convert("RGBA")
-        return Image.frombytes("RGBa", self._img.size, src.tobytes()).convert("RGBA")
+            if len(self.img.mode) != 4:
+                return self.img.convert("RGBA")
+            data = self.img.tobytes()
+        else:
+            data = src.tobytes()
+        return Image.frombytes("RGBA", self._img.size, data, "raw", "RGBa")
