@@ -122,10 +122,6 @@ class Canvas:
             self._work = np.frombuffer(self._draw.tobytes(), np.uint8).reshape(h, w, 4).copy()
         return self._work
 
-    def blank(self) -> Canvas:
-        """A transparent canvas of the same logical size and scale."""
-        return Canvas(self.width, self.height, scale=self.scale)
-
     def reduced(self, factor: int) -> Canvas:
         """A transparent canvas drawing the same coordinates at 1/factor resolution."""
         return Canvas(self.width, self.height, scale=self.scale / factor)
@@ -293,12 +289,10 @@ class Canvas:
         """The finished picture: straight-alpha RGBA, or opaque RGB."""
         if not transparent:
             return self.img.convert("RGB")
+        if len(self._img.mode) != 4:
+            return self.img.convert("RGBA")
         # Pillow's "RGBa" raw decoder unpremultiplies while it copies the bytes in: one pass.
         src = self._work if self._work is not None else self._draw
-        if self._img_ok or src is None or self._img.mode != "RGBA":
-            if len(self.img.mode) != 4:
-                return self.img.convert("RGBA")
-            data = self.img.tobytes()
-        else:
-            data = src.tobytes()
+        stale = self._img_ok or src is None or self._img.mode != "RGBA"
+        data = self.img.tobytes() if stale or src is None else src.tobytes()
         return Image.frombytes("RGBA", self._img.size, data, "raw", "RGBa")
