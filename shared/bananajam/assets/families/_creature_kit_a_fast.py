@@ -16,6 +16,7 @@ import aggdraw
 import numpy as np
 from PIL import Image, ImageChops, ImageFilter
 
+from bananajam.assets import _pixels as px
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families._creature_kit_a import Arr
 from bananajam.assets.themes import RGB
@@ -68,9 +69,7 @@ def halo(
     small = (max(1, math.ceil(w / factor)), max(1, math.ceil(h / factor)))
     lo = np.asarray(box[:2], float)
     m = _mask(small, [((outline * s - lo) / factor, 255)])
-    m = m.filter(ImageFilter.GaussianBlur(radius * s / factor)).resize(
-        (w, h), Image.Resampling.BILINEAR
-    )
+    m = px.soft_upscale(m.filter(ImageFilter.GaussianBlur(radius * s / factor)), (w, h))
     m.putpalette(_light(color, opacity), "RGBA")
     src = m.convert("RGBA")
     c.write_region(src if first else ImageChops.screen(c.read_region(box), src), box[:2])
@@ -103,3 +102,35 @@ def clipped(
     inv = ImageChops.invert(src.getchannel("A"))
     dst = ImageChops.multiply(c.read_region(box), Image.merge("RGBA", (inv, inv, inv, inv)))
     c.write_region(ImageChops.add(dst, src), box[:2])
+
+
+def clipped_fill(c: Canvas, groups: list[tuple[Arr, Arr | None, list[Arr]]], color: RGB) -> None:
+    """Opaque `color` shapes, each group's kept inside its outline (minus its cut), in one pass.
+
+    All shapes share one colour, so a coverage mask is all the layer needed: the groups' masks
+    are summed (their clips must not overlap) and the colour laid through it onto one box."""
+    s = c.scale
+    boxes = [b for b in (_box(c, outline, 2) for outline, _, _ in groups) if b is not None]
+    if not boxes:
+        return
+    box = (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+    size = (box[2] - box[0], box[3] - box[1])
+    lo = np.asarray(box[:2], float)
+    cover: Image.Image | None = None
+    for outline, cut, shapes in groups:
+        if not shapes:
+            continue
+        keep = [(outline * s - lo, 255)] + ([] if cut is None else [(cut * s - lo, 0)])
+        part = ImageChops.multiply(
+            _mask(size, [(sh * s - lo, 255) for sh in shapes]), _mask(size, keep)
+        )
+        cover = part if cover is None else ImageChops.add(cover, part)
+    if cover is None:
+        return
+    solid = Image.new("RGBA", size, (*color, 255))
+    c.write_region(Image.composite(solid, c.read_region(box), cover), box[:2])

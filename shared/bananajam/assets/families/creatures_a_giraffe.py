@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Literal
 
 import numpy as np
@@ -28,10 +27,10 @@ from bananajam.assets.families._creature_kit_a import (
     stroke,
     tube,
 )
-from bananajam.assets.families._creature_kit_a_fast import clipped, halo
+from bananajam.assets.families._creature_kit_a_fast import clipped_fill, halo
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
-from bananajam.assets.themes import RGB, mix, shade
+from bananajam.assets.themes import mix, shade
 
 HEAD = [
     (-0.15, 0.0),
@@ -66,16 +65,6 @@ def _patches(rng: np.random.Generator, part: Arr, size: float, style: str) -> li
     }[style]
     spots = scatter(rng, part, step, step * rad * 0.25, keep)
     return [blob(rng, x, y, r * 4, jit, n) for x, y, r in spots]
-
-
-def _paint(shapes: list[Arr], col: RGB) -> Callable[[Canvas], None]:
-    """A painter filling the given (canvas-space) patch outlines."""
-
-    def paint(layer: Canvas) -> None:
-        for sh in shapes:
-            fill(layer, sh, col)
-
-    return paint
 
 
 @asset("giraffe", "creatures", (600, 800), GiraffeParams, tags=("giraffe", "savanna", "ink"))
@@ -155,8 +144,8 @@ def giraffe(ctx: RenderContext[GiraffeParams]) -> Canvas:
     body_spots = _patches(rng, body, p.patch_size, p.pattern)
     shaded(c, f(body), tones, f.n(0.06))
     # both patch layers in one pass: neck patches stop where the body overlaps the neck
-    clipped(c, f(neck), _paint([f(sh) for sh in neck_spots], spot), cut=f(body))
-    clipped(c, f(body), _paint([f(sh) for sh in body_spots], spot))
+    necks, bodies = [f(sh) for sh in neck_spots], [f(sh) for sh in body_spots]
+    clipped_fill(c, [(f(neck), f(body), necks), (f(body), None, bodies)], spot)
     for k, hp in enumerate(horns):
         stroke(c, f(hp), f.n(0.022), tones.base if k else tones.dark, start=0.0, end=0.0)
         c.circle(*f.pt(*hp[-1]), f.n(0.017), fill=shade(pal.ink, 0.25))
