@@ -5,6 +5,7 @@ premultiplied "over" operator, so shapes stack correctly on transparent ground w
 blurring and resampling premultiplied data is also correct. `to_image()` converts back to straight
 alpha once, at the end.
 
+Where the pixels live (Pillow, AGG or a numpy copy) is `Surface`'s business.
 Coordinates are in the canvas's own pixels. A canvas made with `scale` < 1 (see `reduced`) draws
 the same full-size coordinates at lower resolution: glows and soft light are drawn small, blurred
 cheaply and scaled up.
@@ -19,6 +20,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from bananajam.assets import _pixels as px
+from bananajam.assets._surface import Surface
 from bananajam.assets.themes import RGB
 
 Point = tuple[float, float]
@@ -29,7 +31,7 @@ def _alpha(opacity: float) -> int:
     return max(0, min(255, round(opacity * 255)))
 
 
-class Canvas:
+class Canvas(Surface):
     """A premultiplied RGBA surface with antialiased shape drawing."""
 
     def __init__(
@@ -39,88 +41,8 @@ class Canvas:
         background: RGB | None = None,
         scale: float = 1.0,
     ) -> None:
-        self.width, self.height, self.scale = width, height, scale  # logical (full-size) size
-        pw, ph = max(1, round(width * scale)), max(1, round(height * scale))
         fill = (*background, 255) if background is not None else (0, 0, 0, 0)
-        self._img = Image.new("RGBA", (pw, ph), fill)
-        self._fill: tuple[int, ...] | None = fill  # while the image is still one flat colour
-        self._draw: aggdraw.Draw | None = None
-        # Which copy holds the current pixels: Pillow's, AGG's (kept alive), or `_work`, a numpy
-        # copy of AGG's that runs of composites patch by region (synced back once, when drawing).
-        self._img_ok, self._draw_ok = True, False
-        self._work: np.ndarray | None = None
-
-    @property
-    def img(self) -> Image.Image:
-        """The Pillow image with every mark drawn so far (callers may modify it in place)."""
-        self.flush()
-        self._draw_ok, self._fill, self._work = False, None, None
-        return self._img
-
-    @img.setter
-    def img(self, value: Image.Image) -> None:
-        self._img, self._fill, self._work = value, None, None
-        self._img_ok, self._draw_ok = True, False
-        self._draw = None
-
-    @property
-    def pixel_size(self) -> tuple[int, int]:
-        """The pixel size of the surface (without syncing pixels)."""
-        return self._img.size
-
-    @property
-    def unit(self) -> float:
-        """The shorter side in logical pixels: a handy length unit for proportional drawing."""
-        return float(min(self.width, self.height))
-
-    @property
-    def draw(self) -> aggdraw.Draw:
-        if self._draw is None:
-            im = self._img
-            flat = self._fill is not None and im.mode == "RGBA"
-            self._draw = aggdraw.Draw(im.mode, im.size, self._fill if flat else 0)
-            self._draw.setantialias(True)
-            if not flat:
-                self._draw.frombytes(im.tobytes())
-        elif self._work is not None:
-            self._draw.frombytes(self._work.tobytes())
-        elif not self._draw_ok:
-            self._draw.frombytes(self._img.tobytes())
-        self._draw_ok, self._img_ok, self._work = True, False, None
-        return self._draw
-
-    def flush(self) -> None:
-        if not self._img_ok and self._draw is not None:
-            src = self._draw if self._work is None else self._work
-            self._img.frombytes(src.tobytes())
-        self._img_ok = True
-
-    def read_region(self, box: tuple[int, int, int, int]) -> Image.Image:
-        """A copy of the current pixels in the pixel box (x0, y0, x1, y1)."""
-        buf = self._pixels()
-        if buf is None:
-            return self.img.crop(box)
-        x0, y0, x1, y1 = box
-        return Image.fromarray(np.ascontiguousarray(buf[y0:y1, x0:x1]), "RGBA")
-
-    def write_region(self, patch: Image.Image, xy: tuple[int, int]) -> None:
-        """Replace the pixels at pixel offset `xy` with the 4-channel `patch`."""
-        buf = self._pixels()
-        if buf is None:
-            self.img.paste(patch, xy)
-            return
-        (x0, y0), (w, h) = xy, patch.size
-        buf[y0 : y0 + h, x0 : x0 + w] = np.asarray(patch).reshape(h, w, 4)
-        self._draw_ok = self._img_ok = False
-
-    def _pixels(self) -> np.ndarray | None:
-        """The writable working copy of AGG's pixels (made when AGG holds the picture) or None."""
-        if self._work is None:
-            if self._draw is None or not self._draw_ok or self._img_ok or self._img.mode != "RGBA":
-                return None
-            w, h = self._img.size
-            self._work = np.frombuffer(self._draw.tobytes(), np.uint8).reshape(h, w, 4).copy()
-        return self._work
+        super().__init__(width, height, fill, scale)
 
     def reduced(self, factor: int) -> Canvas:
         """A transparent canvas drawing the same coordinates at 1/factor resolution."""
@@ -258,25 +180,31 @@ class Canvas:
         self.composite(small, mode=mode, opacity=opacity)
 
     def paste_rgb(self, rgb: np.ndarray, alpha: np.ndarray | None = None) -> None:
-        """Blend a float image (H×W×3 in 0..1, at this canvas's pixel size) over the canvas.
+        """Blend a float image (H×W×3 in 0..1) over the canvas, scaled up to its pixel size.
 
         With no `alpha` the array replaces the pixels (opaque); otherwise it is blended over them
-        with that straight alpha (H×W in 0..1).
+        with that straight alpha (H×W in 0..1). Opaque colour pasted through a coverage mask is
+        exactly the premultiplied "over" operator, done by Pillow in one pass.
         """
-        a = np.ones(rgb.shape[:2], np.float32) if alpha is None else alpha.astype(np.float32)
-        pre = np.empty((*rgb.shape[:2], 4), np.uint8)
-        pre[..., :3] = np.clip(rgb * a[..., None] * 255.0 + 0.5, 0, 255)
-        pre[..., 3] = np.clip(a * 255.0 + 0.5, 0, 255)
-        layer = Canvas(self.width, self.height, scale=self.scale)
-        layer.img = Image.fromarray(pre, "RGBA")
-        if layer.img.size != self.pixel_size:
-            layer.img = px.relabel(
-                px.as_premul(layer.img).resize(self.pixel_size, Image.Resampling.BILINEAR), "RGBA"
-            )
+        size = self.pixel_size
+        colour = Image.fromarray(np.clip(rgb * 255.0 + 0.5, 0, 255).astype(np.uint8), "RGB")
+        if colour.size != size:
+            colour = colour.resize(size, Image.Resampling.BILINEAR)
         if alpha is None:
-            self.img = layer.img
-        else:
-            self.composite(layer)
+            self.img = colour.convert("RGBA")
+            return
+        mask = Image.fromarray(np.clip(alpha * 255.0 + 0.5, 0, 255).astype(np.uint8), "L")
+        if mask.size != size:
+            mask = mask.resize(size, Image.Resampling.BILINEAR)
+        box = mask.getbbox()
+        if box is None:
+            return
+        if box == (0, 0, *size):
+            self.img.paste(colour, (0, 0), mask)
+            return
+        dst = self.read_region(box)
+        dst.paste(colour.crop(box), (0, 0), mask.crop(box))
+        self.write_region(dst, box[:2])
 
     def pixel_grid(self) -> tuple[np.ndarray, np.ndarray]:
         """Logical x and y coordinates of every pixel centre (each H×W, float32)."""
@@ -284,15 +212,3 @@ class Canvas:
         xs = (np.arange(w, dtype=np.float32) + 0.5) / self.scale
         ys = (np.arange(h, dtype=np.float32) + 0.5) / self.scale
         return np.meshgrid(xs, ys)
-
-    def to_image(self, transparent: bool = True) -> Image.Image:
-        """The finished picture: straight-alpha RGBA, or opaque RGB."""
-        if not transparent:
-            return self.img.convert("RGB")
-        if len(self._img.mode) != 4:
-            return self.img.convert("RGBA")
-        # Pillow's "RGBa" raw decoder unpremultiplies while it copies the bytes in: one pass.
-        src = self._work if self._work is not None else self._draw
-        stale = self._img_ok or src is None or self._img.mode != "RGBA"
-        data = self.img.tobytes() if stale or src is None else src.tobytes()
-        return Image.frombytes("RGBA", self._img.size, data, "raw", "RGBa")
