@@ -6,33 +6,59 @@ Everything here works in canvas pixels (after a `Frame` has mapped design units)
 
 from __future__ import annotations
 
+import aggdraw
 import numpy as np
 import numpy.typing as npt
 
 from bananajam.assets.canvas import Canvas
-from bananajam.assets.families._creature_kit_a import LIGHT, Arr, Tones, fill, inset, smooth, tube
+from bananajam.assets.families._creature_kit_a import (
+    LIGHT,
+    Arr,
+    Tones,
+    fill,
+    inset,
+    layered,
+    smooth,
+    tube,
+)
 from bananajam.assets.themes import RGB, mix
 
 
 def shaded_tube(
     c: Canvas, centre: Arr, widths: npt.ArrayLike, tones: Tones, rim: float = 0.12
 ) -> None:
-    """Paint a variable-width band: rim light, dark edge, narrower lit bands towards the light."""
+    """Paint a variable-width band: rim light, dark edge, narrower lit bands towards the light.
+
+    The lit bands nest, so each is filled opaque in the colour its 75 % layer makes there."""
     w = np.broadcast_to(np.asarray(widths, dtype=np.float64), (len(centre),))
     if rim > 0:
         fill(c, tube(centre + LIGHT * (w[:, None] * rim), w), tones.rim, 0.85)
     fill(c, tube(centre, w), tones.dark)
+    col = tones.dark
     for k, f in enumerate((0.18, 0.38, 0.58, 0.76)):
         off = LIGHT * (w[:, None] * f * 0.28)
-        fill(c, tube(centre + off, w * (1 - f)), mix(tones.dark, tones.lit, (k + 1) / 4.6), 0.75)
+        col = layered(col, mix(tones.dark, tones.lit, (k + 1) / 4.6), 0.75)
+        fill(c, tube(centre + off, w * (1 - f)), col)
 
 
 def aura(
     c: Canvas, outline: Arr, color: RGB, reach: float, steps: int = 3, op: float = 0.1
 ) -> None:
-    """A soft light around a shape from a few widening low-opacity fills (no blur layer)."""
-    for k in range(steps, 0, -1):
-        fill(c, inset(outline, -reach * k / steps), color, op)
+    """A soft light around a shape: `steps` widening fills of opacity `op`, stacked.
+
+    Drawn as nested rings, each in the opacity its stack of layers adds up to, so every pixel is
+    blended once instead of once per layer."""
+    a = max(0, min(255, round(op * 255))) / 255
+    inner: Arr | None = None
+    for k in range(1, steps + 1):
+        ring = inset(outline, -reach * k / steps) * c.scale
+        path = aggdraw.Path()
+        path.polygon(ring.ravel().tolist())
+        if inner is not None:
+            path.polygon(inner[::-1].ravel().tolist())  # reversed: a hole under nonzero winding
+        covered = 1 - (1 - a) ** (steps - k + 1)
+        c.draw.path(path, aggdraw.Brush(tuple(color), round(covered * 255)))
+        inner = ring
 
 
 def leaf(pts: npt.ArrayLike, width: float, power: float = 0.7, samples: int = 5) -> Arr:
@@ -62,5 +88,6 @@ def quick_shaded(c: Canvas, outline: Arr, tones: Tones, depth: float, rim: float
     if rim > 0:
         fill(c, outline + LIGHT * depth * rim, tones.rim, 0.85)
     fill(c, outline, tones.dark)
-    fill(c, inset(outline, depth * 0.2) + LIGHT * depth * 0.1, mix(tones.dark, tones.lit, 0.45))
-    fill(c, inset(outline, depth * 0.5) + LIGHT * depth * 0.2, tones.lit, 0.7)
+    mid = mix(tones.dark, tones.lit, 0.45)
+    fill(c, inset(outline, depth * 0.2) + LIGHT * depth * 0.1, mid)
+    fill(c, inset(outline, depth * 0.5) + LIGHT * depth * 0.2, layered(mid, tones.lit, 0.7))
