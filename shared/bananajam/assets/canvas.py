@@ -49,8 +49,11 @@ class Canvas(Surface):
         return Canvas(self.width, self.height, scale=self.scale / factor)
 
     def _xy(self, pts: Sequence[Point]) -> list[float]:
-        flat: list[float] = (np.asarray(pts, dtype=float).reshape(-1) * self.scale).tolist()
-        return flat
+        s = self.scale
+        if isinstance(pts, np.ndarray):
+            flat: list[float] = (pts.astype(float, copy=False).reshape(-1) * s).tolist()
+            return flat
+        return [float(v) * s for p in pts for v in p]  # short point lists: no numpy round trip
 
     def _pen(self, color: RGB | None, width: float, opacity: float) -> aggdraw.Pen | None:
         if color is None:
