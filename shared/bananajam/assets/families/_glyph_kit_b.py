@@ -7,13 +7,12 @@ uniformly into any requested size and centres it, so the subject is never croppe
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import aggdraw
 import numpy as np
 
-from bananajam.assets import _pixels as px
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.registry import RenderContext
@@ -43,19 +42,6 @@ class Fit:
 def polar(cx: float, cy: float, r: float, a: float, ry: float | None = None) -> Point:
     """The point at angle `a` on a circle (or ellipse with vertical radius `ry`)."""
     return (cx + r * math.cos(a), cy + (r if ry is None else ry) * math.sin(a))
-
-
-def glow_pass(c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: float) -> None:
-    """One soft-light layer, drawn at 1/4..1/8 resolution (a blurred glow hides the pixels)."""
-    sigma = radius * c.scale
-    if sigma < 1.5:
-        return
-    small = c.reduced(max(1, min(8, round(sigma / 1.5))))
-    fn(small)
-    small.blur(float(radius))
-    if opacity < 1.0:  # scale the small image: the full-size composite then skips that pass
-        small.img = px.scale_all(small.img, opacity)
-    c.composite(small, mode="add")
 
 
 def strokes(

@@ -14,12 +14,12 @@ from bananajam.assets.families._glyph_kit_b import (
     Stroke,
     brush,
     densify,
-    glow_pass,
     rotate,
     rune,
     sparkles,
     strokes,
 )
+from bananajam.assets.families._glyph_light_b import glow_pass
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade

@@ -15,7 +15,6 @@ from bananajam.assets.families._glyph_kit_b import (
     Stroke,
     brush,
     dots,
-    glow_pass,
     gradient_poly,
     polar,
     rotate,
@@ -23,6 +22,7 @@ from bananajam.assets.families._glyph_kit_b import (
     sparkles,
     strokes,
 )
+from bananajam.assets.families._glyph_light_b import glow_pass
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade, tint

@@ -13,12 +13,12 @@ from bananajam.assets.canvas import Canvas
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
-    glow_pass,
     polar,
     rotate,
     rune,
     strokes,
 )
+from bananajam.assets.families._glyph_light_b import glow_pass
 from bananajam.assets.noise import ramp
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset

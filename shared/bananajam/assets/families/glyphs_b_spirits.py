@@ -15,12 +15,12 @@ from bananajam.assets.families._glyph_kit_b import (
     brush,
     dots,
     eye,
-    glow_pass,
     gradient_poly,
     rune,
     sparkles,
     strokes,
 )
+from bananajam.assets.families._glyph_light_b import glow_pass
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import mix, shade, tint

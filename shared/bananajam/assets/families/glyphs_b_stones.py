@@ -14,13 +14,13 @@ from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
     crack,
-    glow_pass,
     gradient_poly,
     rotate,
     rune,
     sparkles,
     strokes,
 )
+from bananajam.assets.families._glyph_light_b import glow_pass
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
 from bananajam.assets.themes import RGB, mix, shade, tint
