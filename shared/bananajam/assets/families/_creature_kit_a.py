@@ -105,51 +105,43 @@ def smooth(points: npt.ArrayLike, samples: int = 6, closed: bool = True) -> Arr:
     return out if closed else np.vstack([out, P[-1:]])
 
 
+@functools.lru_cache(maxsize=512)
+def _brush(color: tuple[int, ...], alpha: int) -> aggdraw.Brush:
+    return aggdraw.Brush(color, alpha)
+
+
 def fill(c: Canvas, pts: Arr, color: RGB, opacity: float = 1.0) -> None:
     """Fill a polygon given as an N×2 array of logical coordinates."""
     if len(pts) < 3 or opacity <= 0:
         return
-    brush = aggdraw.Brush(tuple(color), max(0, min(255, round(opacity * 255))))
+    brush = _brush(tuple(color), max(0, min(255, round(opacity * 255))))
     c.draw.polygon((pts * c.scale).ravel().tolist(), brush)
 
 
-def _next(P: Arr) -> Arr:
-    out = np.empty_like(P)  # point i+1 at row i, wrapping
-    out[:-1], out[-1] = P[1:], P[0]
+def inward(P: Arr) -> Arr:
+    """Unit vertex normals of a closed outline, pointing inside (`inset` is P + inward(P) * d)."""
+    E = np.concatenate((P[-1:], P, P[:1]))
+    tang = E[2:] - E[:-2]  # next point minus previous, wrapping
+    norm = np.maximum(np.hypot(tang[:, 0], tang[:, 1]), 1e-9)[:, None]
+    area2 = float(P[:, 0] @ E[2:, 1] - E[2:, 0] @ P[:, 1])
+    sign = (-1.0, 1.0) if area2 > 0 else (1.0, -1.0)
+    out: Arr = tang[:, ::-1] * sign / norm
     return out
-
-
-def _area(P: Arr, nxt: Arr | None = None) -> float:
-    n = _next(P) if nxt is None else nxt
-    return float(np.dot(P[:, 0], n[:, 1]) - np.dot(n[:, 0], P[:, 1])) / 2
 
 
 def inset(P: Arr, d: float) -> Arr:
     """A closed outline moved inwards by `d` along its vertex normals."""
-    nxt = _next(P)
-    prv = np.empty_like(P)
-    prv[1:], prv[0] = P[:-1], P[-1]
-    tang = nxt - prv
-    norm = np.maximum(np.hypot(tang[:, 0], tang[:, 1]), 1e-9)
-    nrm = np.empty_like(tang)
-    nrm[:, 0], nrm[:, 1] = tang[:, 1] / norm, -tang[:, 0] / norm
-    sign = -1.0 if _area(P, nxt) > 0 else 1.0
-    return P + nrm * (d * sign)
+    return P + inward(P) * d
 
 
 def tube(centre: Arr, widths: npt.ArrayLike) -> Arr:
     """The closed outline of a variable-width band along a polyline."""
-    w = np.broadcast_to(np.asarray(widths, dtype=np.float64), (len(centre),))
-    tang = np.empty_like(centre, dtype=np.float64)  # np.gradient along axis 0, minus its overhead
-    if len(centre) > 1:
-        tang[1:-1] = (centre[2:] - centre[:-2]) / 2.0
-        tang[0], tang[-1] = centre[1] - centre[0], centre[-1] - centre[-2]
-    else:
-        tang[:] = 0.0
+    half = (np.asarray(widths, dtype=np.float64) * 0.5).reshape(-1, 1)
+    E = np.concatenate((centre[:1], centre, centre[-1:]))
+    tang = E[2:] - E[:-2]  # np.gradient along the points (doubled inside), minus its overhead
     norm = np.maximum(np.hypot(tang[:, 0], tang[:, 1]), 1e-9)[:, None]
-    nrm = np.stack([-tang[:, 1], tang[:, 0]], axis=1) / norm
-    half = (w / 2)[:, None]
-    return np.vstack([centre + nrm * half, (centre - nrm * half)[::-1]])
+    off = tang[:, ::-1] * (-1.0, 1.0) * (half / norm)
+    return np.concatenate((centre + off, (centre - off)[::-1]))
 
 
 def profile(n: int, w0: float, w1: float, power: float = 1.0, tip: float = 0.0) -> Arr:
@@ -197,7 +189,7 @@ def shaded(c: Canvas, outline: Arr, tones: Tones, depth: float, rim: float = 0.1
     if rim > 0:
         fill(c, outline + LIGHT * depth * rim, tones.rim, 0.85)
     fill(c, outline, tones.dark)
-    step = inset(outline, 1.0) - outline + LIGHT * 0.4  # inset and light shift, per unit of depth
+    step = inward(outline) + LIGHT * 0.4  # inset and light shift, per unit of depth
     col = tones.dark
     for k, f in enumerate(_INSETS):
         col = layered(col, mix(tones.dark, tones.lit, (k + 1) / 4.6), 0.75)

@@ -17,6 +17,7 @@ from bananajam.assets.families._creature_kit_a import (
     Tones,
     fill,
     inset,
+    inward,
     layered,
     smooth,
     tube,
@@ -89,5 +90,6 @@ def quick_shaded(c: Canvas, outline: Arr, tones: Tones, depth: float, rim: float
         fill(c, outline + LIGHT * depth * rim, tones.rim, 0.85)
     fill(c, outline, tones.dark)
     mid = mix(tones.dark, tones.lit, 0.45)
-    fill(c, inset(outline, depth * 0.2) + LIGHT * depth * 0.1, mid)
-    fill(c, inset(outline, depth * 0.5) + LIGHT * depth * 0.2, layered(mid, tones.lit, 0.7))
+    step = inward(outline) * depth
+    fill(c, outline + step * 0.2 + LIGHT * depth * 0.1, mid)
+    fill(c, outline + step * 0.5 + LIGHT * depth * 0.2, layered(mid, tones.lit, 0.7))
