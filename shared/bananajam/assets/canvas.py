@@ -24,6 +24,7 @@ from bananajam.assets._surface import Surface
 from bananajam.assets.themes import RGB
 
 Point = tuple[float, float]
+Points = Sequence[Point] | np.ndarray  # a list of (x, y) or an N×2 array
 BlendMode = str  # "over" | "add" | "screen" | "multiply"
 
 
@@ -48,7 +49,7 @@ class Canvas(Surface):
         """A transparent canvas drawing the same coordinates at 1/factor resolution."""
         return Canvas(self.width, self.height, scale=self.scale / factor)
 
-    def _xy(self, pts: Sequence[Point]) -> list[float]:
+    def _xy(self, pts: Points) -> list[float]:
         s = self.scale
         if isinstance(pts, np.ndarray):
             flat: list[float] = (pts.astype(float, copy=False).reshape(-1) * s).tolist()
@@ -88,7 +89,7 @@ class Canvas(Surface):
 
     def polygon(
         self,
-        points: Sequence[Point],
+        points: Points,
         fill: RGB | None = None,
         outline: RGB | None = None,
         width: float = 1.0,
@@ -102,9 +103,7 @@ class Canvas(Surface):
     def rect(self, x0: float, y0: float, x1: float, y1: float, **kw: object) -> None:
         self.polygon([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], **kw)  # type: ignore[arg-type]
 
-    def line(
-        self, points: Sequence[Point], color: RGB, width: float = 1.0, opacity: float = 1.0
-    ) -> None:
+    def line(self, points: Points, color: RGB, width: float = 1.0, opacity: float = 1.0) -> None:
         """An open polyline of constant width (round joins come from AGG's pen)."""
         if len(points) < 2:
             return

@@ -113,7 +113,7 @@ def brush(
     if len(path) < 2:
         return
     widths = np.maximum(_taper(len(path), start, end, 0.8) * width, width * 0.04)
-    canvas.polygon(_outline(path, widths).tolist(), fill=color, opacity=opacity)
+    canvas.polygon(_outline(path, widths), fill=color, opacity=opacity)
 
 
 def regular_polygon(
