@@ -56,21 +56,33 @@ def lattice_noise(
     return out
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=64)
 def _bicubic_weights(n_in: int, lo: float, hi: float, n_out: int) -> np.ndarray:
     """The n_out × n_in matrix of Pillow's BICUBIC resampling of the span lo..hi (a = -0.5,
     weights normalised per output sample, the filter widened when shrinking)."""
     step = (hi - lo) / n_out
+    c = lo + (np.arange(n_out) + 0.5) * step - 0.5  # in the input's pixel-index coordinates
+    base = np.floor(c)
+    if step <= 1.0 and base[0] >= 1.0 and base[-1] + 2.0 < n_in:
+        # enlarging inside the input: four taps per sample, Keys' weights in closed form
+        t = c - base
+        t2, t3 = t * t, t * t * t
+        rows, col0 = np.arange(n_out), base.astype(np.intp) - 1
+        m = np.zeros((n_out, n_in), np.float32)
+        m[rows, col0] = -0.5 * t3 + t2 - 0.5 * t
+        m[rows, col0 + 1] = 1.5 * t3 - 2.5 * t2 + 1.0
+        m[rows, col0 + 2] = -1.5 * t3 + 2.0 * t2 + 0.5 * t
+        m[rows, col0 + 3] = 0.5 * t3 - 0.5 * t2
+        return m
     fs = max(step, 1.0)
-    m = np.zeros((n_out, n_in), np.float64)
-    for i in range(n_out):
-        c = lo + (i + 0.5) * step
-        a, b = max(0, int(c - 2.0 * fs + 0.5)), min(n_in, int(c + 2.0 * fs + 0.5))
-        x = np.abs((np.arange(a, b) - c + 0.5) / fs)
-        far = np.where(x < 2.0, (((x - 5.0) * x + 8.0) * x - 4.0) * -0.5, 0.0)
-        w = np.where(x < 1.0, (1.5 * x - 2.5) * x * x + 1.0, far)
-        m[i, a:b] = w / w.sum()
-    return m.astype(np.float32)
+    first = np.maximum(0.0, np.floor(c - 2.0 * fs + 1.0)).astype(np.intp)
+    taps = first[:, None] + np.arange(2 * math.ceil(2.0 * fs) + 1)
+    x = np.abs(taps - c[:, None]) / fs
+    w = np.where(x < 1.0, (1.5 * x - 2.5) * x * x + 1.0, ((2.5 - 0.5 * x) * x - 4.0) * x + 2.0)
+    w[(x >= 2.0) | (taps >= np.minimum(n_in, np.floor(c + 2.0 * fs + 1.0))[:, None])] = 0.0
+    m = np.zeros((n_out, n_in + taps.shape[1]), np.float32)
+    np.put_along_axis(m, taps, w / w.sum(axis=1, keepdims=True), axis=1)
+    return m[:, :n_in]
 
 
 def fbm(
@@ -131,9 +143,10 @@ def ramp(field: np.ndarray, colors: Sequence[RGB]) -> np.ndarray:
     """`noise.ramp` kept in float32 (a [0, 1] field through evenly spaced colour stops)."""
     stops = np.asarray(colors, np.float32) / 255.0
     pos = np.clip(field, 0.0, 1.0, dtype=np.float32) * np.float32(len(stops) - 1)
-    i = np.minimum(pos.astype(np.int32), len(stops) - 2)
-    t = (pos - i.astype(np.float32))[..., None]
-    return lerp(stops[i], stops[i + 1], t[..., 0])
+    i = np.minimum(pos.astype(np.intp), len(stops) - 2)
+    out: np.ndarray = np.take(stops[:-1], i, axis=0)  # `take`: cheaper than fancy indexing
+    out += np.take(stops[1:] - stops[:-1], i, axis=0) * (pos - i.astype(np.float32))[..., None]
+    return out
 
 
 def vertical(height: int, width: int, stops: Sequence[RGB]) -> np.ndarray:
@@ -219,32 +232,35 @@ def stars(
     pts = rng.random((count, 2))
     mags = rng.random(count) ** 3
     warm = tint(color, 0.5)
-    # Hundreds of tiny marks: talk to AGG directly with brushes cached per opacity step.
+    # Hundreds of tiny marks: every star's sizes and opacity steps are worked out in numpy, and
+    # the marks go straight to AGG with brushes cached per opacity step (in the same order).
     d, s = c.draw, c.scale
-    brushes: dict[tuple[RGB, int], aggdraw.Brush] = {}
-
-    def brush(rgb: RGB, opacity: float) -> aggdraw.Brush:
-        key = (rgb, round(opacity * 24))
-        if key not in brushes:
-            brushes[key] = aggdraw.Brush(tuple(rgb), round(255 * key[1] / 24))
-        return brushes[key]
-
-    for (px, py), m in zip(pts.tolist(), mags.tolist(), strict=True):
-        x, y = x0 + px * (x1 - x0), y0 + py * (y1 - y0)
-        r = u * (0.0012 + 0.0045 * m)
-        copies = wrapped(x, y, r * 8, c.width, c.height) if tile else iter([(x, y)])
+    r = u * (0.0012 + 0.0045 * mags)
+    halo = [aggdraw.Brush(tuple(color), round(255 * k / 24)) for k in range(25)]
+    dots = [aggdraw.Brush(tuple(warm), round(255 * k / 24)) for k in range(25)]
+    glint = dots[round(0.7 * 24)]
+    cols = (
+        x0 + pts[:, 0] * (x1 - x0),
+        y0 + pts[:, 1] * (y1 - y0),
+        r * 8,
+        mags,
+        r * 3.2 * s,
+        np.maximum(r, 0.35) * s,
+        r * 7.0 * s,
+        r * 0.55 * s,
+        np.rint((0.12 + 0.2 * mags) * 24).astype(np.intp),
+        np.rint((0.45 + 0.55 * mags) * 24).astype(np.intp),
+    )
+    for x, y, reach, m, g, k, arm, thin, hk, dk in zip(*(a.tolist() for a in cols), strict=True):
+        copies = wrapped(x, y, reach, c.width, c.height) if tile else ((x, y),)
         for lx, ly in copies:
             sx, sy = lx * s, ly * s
             if m > 0.35:
-                g = r * 3.2 * s
-                d.ellipse((sx - g, sy - g, sx + g, sy + g), brush(color, 0.12 + 0.2 * m))
-            k = max(r, 0.35) * s
-            d.ellipse((sx - k, sy - k, sx + k, sy + k), brush(warm, 0.45 + 0.55 * m))
+                d.ellipse((sx - g, sy - g, sx + g, sy + g), halo[hk])
+            d.ellipse((sx - k, sy - k, sx + k, sy + k), dots[dk])
             if m > 0.6:
-                arm, thin = r * 7.0 * s, r * 0.55 * s
-                b = brush(warm, 0.7)
-                d.polygon((sx - arm, sy, sx, sy - thin, sx + arm, sy, sx, sy + thin), b)
-                d.polygon((sx, sy - arm, sx + thin, sy, sx, sy + arm, sx - thin, sy), b)
+                d.polygon((sx - arm, sy, sx, sy - thin, sx + arm, sy, sx, sy + thin), glint)
+                d.polygon((sx, sy - arm, sx + thin, sy, sx, sy + arm, sx - thin, sy), glint)
 
 
 def ridge_profile(rng: np.random.Generator, n: int, bumps: float, rough: float) -> np.ndarray:

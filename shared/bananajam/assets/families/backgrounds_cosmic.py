@@ -25,11 +25,11 @@ def nebula_field(
     base = kit.fbm(rng, w, h, cells, 5, 0.55, tileable)
     wx = kit.fbm(rng, w, h, cells * 0.7, 3, 0.5, tileable) - 0.5
     wy = kit.fbm(rng, w, h, cells * 0.7, 3, 0.5, tileable) - 0.5
-    yy, xx = np.mgrid[0:h, 0:w]
-    sx = (xx + wx * warp * w * 0.35).astype(np.int32) % w
-    sy = (yy + wy * warp * h * 0.35).astype(np.int32) % h
-    cloud = base[sy, sx]
-    fil = kit.fbm(rng, w, h, cells * 1.6, 4, 0.55, tileable)[sy, sx]
+    sx = (np.arange(w)[None, :] + wx * warp * w * 0.35).astype(np.int32) % w
+    sy = (np.arange(h)[:, None] + wy * warp * h * 0.35).astype(np.int32) % h
+    at = sy * w + sx  # one flat index, taken from both fields
+    cloud = base.ravel().take(at)
+    fil = kit.fbm(rng, w, h, cells * 1.6, 4, 0.55, tileable).ravel().take(at)
     ridged = 1.0 - np.abs(fil * 2.0 - 1.0)
     return cloud, ridged**6
 
