@@ -9,6 +9,7 @@ towards the highlight, which reads as a soft ink-wash gradient at no numpy cost.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -48,25 +49,29 @@ def tones(pal: Palette, hue: float = 0.0, depth: float = 0.0, warm: float = 0.0)
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _basis(samples: int) -> Arr:
+    """Catmull-Rom weights of (p0, p1, p2, p3) at `samples` steps per segment (S×4)."""
+    t = np.linspace(0.0, 1.0, samples, endpoint=False)[:, None]
+    m = np.array([[0, 2, 0, 0], [-1, 0, 1, 0], [2, -5, 4, -1], [-1, 3, -3, 1]], np.float64)
+    out: Arr = 0.5 * np.hstack([np.ones_like(t), t, t**2, t**3]) @ m
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _windows(m: int) -> Arr:
+    """Row indices (m×4) of the four control points of each of m segments."""
+    return np.arange(m)[:, None] + np.arange(4)
+
+
 def curve(ctrl: Pts, samples: int = 6, closed: bool = True) -> Arr:
     """A smooth Catmull-Rom curve through control points, vectorised (closed by default)."""
     p = np.asarray(ctrl, float)
     if len(p) < 3:
         return p
-    if closed:
-        p0, p1, p2, p3 = np.roll(p, 1, 0), p, np.roll(p, -1, 0), np.roll(p, -2, 0)
-    else:
-        e = np.concatenate([p[:1], p, p[-1:]])
-        p0, p1, p2, p3 = e[:-3], e[1:-2], e[2:-1], e[3:]
-    t = np.linspace(0.0, 1.0, samples, endpoint=False)[None, :, None]
-    seg = 0.5 * (
-        2 * p1[:, None]
-        + t * (p2 - p0)[:, None]
-        + t**2 * (2 * p0 - 5 * p1 + 4 * p2 - p3)[:, None]
-        + t**3 * (-p0 + 3 * p1 - 3 * p2 + p3)[:, None]
-    )
-    out = seg.reshape(-1, 2)
-    return out if closed else np.concatenate([out, p[-1:]])
+    e = np.concatenate((p[-1:], p, p[:2]) if closed else (p[:1], p, p[-1:]))
+    out: Arr = (_basis(samples) @ e[_windows(len(e) - 3)]).reshape(-1, 2)  # m×S×2 flattened
+    return out if closed else np.concatenate((out, p[-1:]))
 
 
 def oval(cx: float, cy: float, rx: float, ry: float, rot: float = 0.0, n: int = 20) -> Arr:
@@ -100,13 +105,11 @@ def tube(path: Pts, w0: float, w1: float, samples: int = 6) -> tuple[Arr, Arr]:
 
 def ribbon(path: Arr, widths: Arr) -> Arr:
     """The closed outline of a variable-width band along a polyline (or a batch of them)."""
-    tan = np.empty_like(path)
-    tan[..., 1:-1, :] = path[..., 2:, :] - path[..., :-2, :]
-    tan[..., 0, :] = path[..., 1, :] - path[..., 0, :]
-    tan[..., -1, :] = path[..., -1, :] - path[..., -2, :]
+    e = np.concatenate((path[..., :1, :], path, path[..., -1:, :]), axis=-2)
+    tan = e[..., 2:, :] - e[..., :-2, :]  # next minus previous (one-sided at the ends)
     norm = np.hypot(tan[..., 0], tan[..., 1])
     norm[norm == 0] = 1.0
-    off = np.stack([-tan[..., 1], tan[..., 0]], axis=-1) * (widths / (2 * norm))[..., None]
+    off = tan[..., ::-1] * (-1.0, 1.0) * (widths / (2 * norm))[..., None]
     out: Arr = np.concatenate([path + off, (path - off)[..., ::-1, :]], axis=-2)
     return out
 
@@ -119,10 +122,15 @@ def discs(xs: Arr, ys: Arr, rs: Arr, n: int = 12) -> Arr:
     return out
 
 
+@functools.lru_cache(maxsize=512)
+def _brush(color: tuple[int, ...], alpha: int) -> aggdraw.Brush:
+    return aggdraw.Brush(color, alpha)
+
+
 def fill(c: Canvas, pts: Arr, color: RGB, opacity: float = 1.0) -> None:
     """Fill a polygon given as an N×2 array in logical pixels (the fast path for many shapes)."""
     if len(pts) >= 3:
-        brush = aggdraw.Brush(tuple(color), max(0, min(255, round(opacity * 255))))
+        brush = _brush(tuple(color), max(0, min(255, round(opacity * 255))))
         c.draw.polygon((pts * c.scale).ravel().tolist(), brush)
 
 
@@ -177,9 +185,10 @@ class Sketch:
         off = (np.asarray([c.width, c.height]) - span * s) / 2
         sign = np.asarray([-1.0 if flip else 1.0, 1.0])
         anchor = np.asarray([hi[0] if flip else lo[0], lo[1]])
+        mat, shift = rot * (sign * s), off - anchor * sign * s
 
         def m(pts: Pts) -> Arr:
-            out: Arr = (np.asarray(pts, float) @ rot - anchor) * sign * s + off
+            out: Arr = np.asarray(pts, float) @ mat + shift
             return out
 
         light = np.asarray(LIGHT)
@@ -197,7 +206,11 @@ class Sketch:
 
 
 def _shaded(c: Canvas, pts: Arr, tone: Tone, steps: int, rim: float, focus: Arr | None) -> None:
-    """Rim, dark base and `steps` lighter copies shrunk towards the highlight."""
+    """Rim, dark base and `steps` lighter copies shrunk towards the highlight.
+
+    When the part is star-shaped about that point the copies nest, each a 75 % (then 50 %) layer
+    over the opaque copy it sits in: they are filled opaque in the colour the blend gives (the
+    same picture; AGG copies opaque spans instead of blending them)."""
     light = np.asarray(LIGHT)
     if rim > 0:
         fill(c, pts + light * rim, tone.rim)
@@ -206,10 +219,19 @@ def _shaded(c: Canvas, pts: Arr, tone: Tone, steps: int, rim: float, focus: Arr 
         return
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     centre = (lo + hi) / 2 + light * (hi - lo) * 0.22 if focus is None else focus
+    rel = pts - centre
+    nxt = np.concatenate((rel[1:], rel[:1]))
+    turn = rel[:, 0] * nxt[:, 1] - rel[:, 1] * nxt[:, 0]
+    nested = bool((turn >= 0).all() or (turn <= 0).all())  # the centre sees every edge
+    below = tone.dark
     for k in range(1, steps + 1):
         f = 1.0 - 0.85 * k / (steps + 1)
         col = mix(tone.base, tone.lite, (k - 1) / max(steps - 1, 1)) if steps > 1 else tone.base
-        fill(c, centre + (pts - centre) * f, col, 0.5 if k > 1 else 0.75)
+        op = 0.75 if k == 1 else 0.5
+        if nested:
+            below = mix(below, col, round(op * 255) / 255)
+            col, op = below, 1.0
+        fill(c, centre + rel * f, col, op)
 
 
 def wing(
