@@ -10,12 +10,12 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.families._glyph_fill_b import gradient_poly
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
     brush,
     dots,
-    gradient_poly,
     polar,
     rotate,
     rune,

@@ -9,7 +9,8 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._glyph_kit_b import Fit, gradient_poly
+from bananajam.assets.families._glyph_fill_b import gradient_poly
+from bananajam.assets.families._glyph_kit_b import Fit
 from bananajam.assets.families._glyph_light_b import glow_pass
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset

@@ -9,13 +9,13 @@ import numpy as np
 from pydantic import Field
 
 from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.families._glyph_fill_b import gradient_poly
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
     brush,
     dots,
     eye,
-    gradient_poly,
     rune,
     sparkles,
     strokes,

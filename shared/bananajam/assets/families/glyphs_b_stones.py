@@ -10,11 +10,11 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.families._glyph_fill_b import gradient_fills
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
     crack,
-    gradient_poly,
     rotate,
     rune,
     sparkles,
@@ -242,8 +242,8 @@ def shattered_glyph_tablet(ctx: RenderContext[TabletParams]) -> Canvas:
         moved.append(f.pts([(x + dx, y + dy) for x, y in rotate(poly, mx, my, da)]))
     glow_pass(c, lambda g: g.polygon(f.pts(outline), fill=pal.glow), f.d(14), 0.9)
     lit, dark = mix(pal.ink, pal.accent, 0.5), shade(pal.ink, 0.25)
-    for poly in moved:
-        gradient_poly(c, poly, lit, dark, (0.5, 1.0))
+    for poly, fill in zip(moved, gradient_fills(c, moved, lit, dark, (0.5, 1.0)), strict=True):
+        fill()
         c.polygon(poly, outline=mix(lit, pal.glow, 0.4), width=f.d(3))
     wr = f.d(size * 0.12)
     glow_pass(c, lambda g: strokes(g, glyphs, wr * 3, pal.accent), f.d(6), 0.8)

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.families._glyph_fill_b import gradient_fills, gradient_poly
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
@@ -17,7 +18,6 @@ from bananajam.assets.families._glyph_kit_b import (
     crack,
     eye,
     fill_all,
-    gradient_poly,
     rotate,
     sparkles,
     strokes,
@@ -73,11 +73,12 @@ def void_crystal(ctx: RenderContext[CrystalParams]) -> Canvas:
     ]
     gradient_poly(c, f.pts(rock), mix(pal.ink, pal.accent, 0.3), shade(pal.ink, 0.5))
     body, lit = mix(pal.accent, pal.ink, 0.35), mix(pal.accent, pal.glow, 0.45)
-    for outline, placed in shapes:
-        gradient_poly(c, f.pts(placed[0]), lit, body, (0.2, -1.0))
-        gradient_poly(
-            c, f.pts(placed[1]), mix(body, pal.ink, 0.45), shade(pal.ink, 0.2), (0.2, -1.0)
-        )
+    lit_faces = gradient_fills(c, [f.pts(pl[0]) for _, pl in shapes], lit, body, (0.2, -1.0))
+    dark = mix(body, pal.ink, 0.45), shade(pal.ink, 0.2)
+    dark_faces = gradient_fills(c, [f.pts(pl[1]) for _, pl in shapes], *dark, (0.2, -1.0))
+    for (outline, placed), lit_face, dark_face in zip(shapes, lit_faces, dark_faces, strict=True):
+        lit_face()
+        dark_face()
         c.polygon(f.pts(placed[2]), fill=tint(pal.glow, 0.3))
         c.polygon(f.pts(placed[3]), fill=pal.accent)
         c.polygon(f.pts(outline), outline=tint(pal.glow, 0.2), width=f.d(1.6))
@@ -176,15 +177,16 @@ _PROFILE = {
 }
 
 
-def _petal(x: float, y: float, ang: float, L: float, W: float, shape: str) -> list[Point]:
+def _petals(
+    x: float, y: float, angs: np.ndarray, L: np.ndarray, W: float, shape: str
+) -> np.ndarray:
+    """Outlines (P, 28, 2) of petals of lengths `L` and width `W` rising at angles `angs`."""
     pw = _PROFILE[shape] * W / 2
     curl = 0.25 * W * _T**3 if shape == "flame" else 0 * _T
-    loc = np.concatenate(
-        [np.stack([curl - pw, -_T * L], axis=1), np.stack([curl + pw, -_T * L], axis=1)[::-1]]
-    )
-    ca, sa = math.cos(ang), math.sin(ang)
-    out = loc @ np.array([[ca, sa], [-sa, ca]]) + (x, y)
-    return list(zip(out[:, 0].tolist(), out[:, 1].tolist(), strict=True))
+    xs = np.concatenate([curl - pw, (curl + pw)[::-1]])
+    ys = -np.concatenate([_T, _T[::-1]])[None, :] * L[:, None]
+    ca, sa = np.cos(angs)[:, None], np.sin(angs)[:, None]
+    return np.stack([xs * ca - ys * sa + x, xs * sa + ys * ca + y], axis=-1)
 
 
 @asset("void_lotus", "glyphs", (500, 500), LotusParams, tags=("lotus", "flower", "void"))
@@ -212,14 +214,20 @@ def void_lotus(ctx: RenderContext[LotusParams]) -> Canvas:
         L = 250 - 110 * q
         W = L * (0.42 if p.shape != "round" else 0.5)
         col = mix(mix(pal.ink, pal.accent, 0.35), mix(pal.accent, pal.glow, 0.4), q)
-        angs = sorted(
-            np.linspace(-spread, spread, n) + rng.uniform(-0.04, 0.04, n), key=lambda a: -abs(a)
+        angs = np.array(
+            sorted(
+                np.linspace(-spread, spread, n) + rng.uniform(-0.04, 0.04, n),
+                key=lambda a: -abs(a),
+            )
         )
-        for a in angs:
-            pet = f.pts(_petal(bx, by, float(a), L * (1 - 0.12 * abs(a)), W, p.shape))
-            gradient_poly(c, pet, tint(col, 0.25), shade(col, 0.45), (0.0, 1.0))
+        pets = _petals(bx, by, angs, L * (1 - 0.12 * np.abs(angs)), W, p.shape) * f.s
+        pets += (f.ox, f.oy)
+        veins = _petals(bx, by, angs, np.full(n, L * 0.8), 0.1, p.shape)[:, :14] * f.s
+        veins += (f.ox, f.oy)
+        fills = gradient_fills(c, pets.tolist(), tint(col, 0.25), shade(col, 0.45), (0.0, 1.0))
+        for pet, vein, fill in zip(pets.tolist(), veins, fills, strict=True):
+            fill()
             c.polygon(pet, outline=tint(col, 0.35), width=f.d(1.8))
-            vein = f.pts(_petal(bx, by, float(a), L * 0.8, 0.1, p.shape)[:14])
             brush(c, vein, f.d(5), tint(col, 0.45), 0.6)
     hy = by - 50
     if p.center == "orb":
