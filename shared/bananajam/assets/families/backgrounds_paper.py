@@ -121,29 +121,40 @@ def _marks(c: Canvas, ctx: RenderContext[ParchmentParams], u: float) -> None:
         return
     rng = ctx.rng("script")
     line_h = u * rng.uniform(0.05, 0.08)
-    strokes: list[list[tuple[float, float]]] = []
-    fades: list[float] = []
+    lines, fades = [], []
     y = m * 1.8
     while y < H - m * 1.6:
         x = m * 1.8 + rng.uniform(0, u * 0.05)
         end = W - m * 1.8 - rng.uniform(0, u * 0.2)
-        while x < end:
-            fade = rng.uniform(0.45, 0.8)
-            for _ in range(int(rng.integers(2, 7))):
-                lw = line_h * rng.uniform(0.25, 0.45)
-                xh = line_h * 0.35
-                strokes.append(
-                    [
-                        (x + lw * rng.uniform(0, 0.3), y - xh * rng.uniform(0.3, 1.2)),
-                        (x + lw * rng.uniform(0.3, 0.7), y + xh * rng.uniform(-0.2, 0.4)),
-                        (x + lw * rng.uniform(0.7, 1.0), y - xh * rng.uniform(0.0, 0.8)),
-                    ]
-                )
-                fades.append(fade)
-                x += lw * 1.05
-            x += u * 0.025
+        ctrl, fade = _script_line(rng, x, end, y, line_h, u * 0.025)
+        lines.append(ctrl)
+        fades.append(fade)
         y += line_h
-    _script(c, np.asarray(strokes, np.float64).reshape(-1, 3, 2), fades, line_h * 0.14, ink)
+    if lines:
+        _script(c, np.concatenate(lines), np.concatenate(fades).tolist(), line_h * 0.14, ink)
+
+
+def _script_line(
+    rng: np.random.Generator, x: float, end: float, y: float, line_h: float, gap: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """One row of faded words (2-6 strokes each, a word begun while x < end), drawn as a batch:
+    three control points and a fade per stroke."""
+    shortest = 2 * line_h * 0.25 * 1.05 + gap
+    n = max(1, int((end - x) / shortest) + 1)  # more words than can start before `end`
+    counts = rng.integers(2, 7, n)
+    word_fade = rng.uniform(0.45, 0.8, n)
+    lw = line_h * rng.uniform(0.25, 0.45, int(counts.sum()))
+    word = np.repeat(np.arange(n), counts)
+    left = x + np.concatenate([[0.0], np.cumsum(lw * 1.05)[:-1]]) + word * gap
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    keep = word < int(np.count_nonzero(left[first] < end))
+    lw, left, fade = lw[keep], left[keep], word_fade[word[keep]]
+    lo = np.array([0.0, -1.2, 0.3, -0.2, 0.7, 0.0])  # x then y offsets of the three points,
+    hi = np.array([0.3, -0.3, 0.7, 0.4, 1.0, -0.8])  # in stroke widths and x-heights
+    k = lo + (hi - lo) * rng.random((len(lw), 6))
+    xh = line_h * 0.35
+    ctrl = np.stack([left[:, None] + lw[:, None] * k[:, 0::2], y + xh * k[:, 1::2]], axis=-1)
+    return ctrl, fade
 
 
 def _script(
