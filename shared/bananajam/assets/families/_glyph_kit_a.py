@@ -7,10 +7,12 @@ few stacked vector shapes inside the single aggdraw session of a render.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import aggdraw
 import numpy as np
 from PIL import Image
 
@@ -67,6 +69,35 @@ def glow_canvas(
     small.flush()
     c.img = _upscale(small.img, c.img.size)
     return c
+
+
+@functools.lru_cache(maxsize=256)
+def _brush(color: tuple[int, ...], alpha: int) -> aggdraw.Brush:
+    return aggdraw.Brush(color, alpha)
+
+
+@functools.lru_cache(maxsize=256)
+def _pen(color: tuple[int, ...], width: float, alpha: int) -> aggdraw.Pen:
+    return aggdraw.Pen(color, width, alpha)
+
+
+def _alpha(opacity: float) -> int:
+    return max(0, min(255, round(opacity * 255)))
+
+
+def agg_brush(color: RGB, opacity: float = 1.0) -> aggdraw.Brush:
+    """The aggdraw brush `Canvas.polygon(fill=...)` would make (cached), for batch drawing."""
+    return _brush(tuple(color), _alpha(opacity))
+
+
+def agg_pen(c: Canvas, color: RGB, width: float, opacity: float = 1.0) -> aggdraw.Pen:
+    """The aggdraw pen `Canvas` would make for `c` (cached), for batch drawing."""
+    return _pen(tuple(color), max(0.3, width * c.scale), _alpha(opacity))
+
+
+def layered(below: RGB, top: RGB, opacity: float) -> RGB:
+    """The colour `top` laid at `opacity` over opaque `below` gives (as AGG blends it)."""
+    return mix(below, top, _alpha(opacity) / 255)
 
 
 def halo(

@@ -9,7 +9,7 @@ import numpy as np
 from pydantic import Field
 
 from bananajam.assets import draw
-from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _glyph_kit_a as kit
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
@@ -172,15 +172,14 @@ _T12 = np.linspace(0, 1, 12)
 _PROFILES = {k: _profile(k, _T12) for k in ("round", "teardrop", "spike", "pointed")}
 
 
-def petal(
-    cx: float, cy: float, a: float, r0: float, r1: float, hw: float, kind: str
-) -> list[Point]:
-    """A petal polygon pointing outward at angle `a` between radii r0 and r1."""
+def petals(
+    cx: float, cy: float, angles: np.ndarray, r0: float, r1: float, hw: float, kind: str
+) -> np.ndarray:
+    """`petal` outlines for many angles at once (k×24×2)."""
     half = np.concatenate([_PROFILES[kind], -_PROFILES[kind][::-1]]) * hw
     rad = r0 + (r1 - r0) * np.concatenate([_T12, _T12[::-1]])
-    ca, sa = math.cos(a), math.sin(a)
-    xs, ys = cx + rad * ca - half * sa, cy + rad * sa + half * ca
-    return list(zip(xs.tolist(), ys.tolist(), strict=True))
+    ca, sa = np.cos(angles)[:, None], np.sin(angles)[:, None]
+    return np.stack([cx + rad * ca - half * sa, cy + rad * sa + half * ca], axis=-1)
 
 
 @asset("ink_mandala", "glyphs", (600, 600), MandalaParams, tags=("ink", "mandala", "radial"))
@@ -209,21 +208,21 @@ def ink_mandala(ctx: RenderContext[MandalaParams]) -> Canvas:
         shade_t = k / max(1, p.rings - 1)
         dark = mix(pal.ink, pal.accent, 0.55 - 0.25 * shade_t)
         light = mix(pal.accent, pal.glow, 0.55 - 0.3 * shade_t)
-        for j in range(count):
-            a = off + 2 * math.pi * j / count
-            pts = petal(cx, cy, a, r0 * 0.92, r1, hw, kind)
-            c.polygon(pts, fill=dark, outline=pal.accent, width=u * 0.004)
-            inner = petal(cx, cy, a, r0 + (r1 - r0) * 0.18, r1 - (r1 - r0) * 0.22, hw * 0.5, kind)
-            c.polygon(inner, fill=light, opacity=0.85)
-            c.line(
-                [
-                    (cx + r0 * math.cos(a), cy + r0 * math.sin(a)),
-                    (cx + (r1 * 0.85) * math.cos(a), cy + (r1 * 0.85) * math.sin(a)),
-                ],
-                tint(pal.glow, 0.2),
-                width=u * 0.003,
-                opacity=0.7,
-            )
+        angs = off + 2 * math.pi * np.arange(count) / count
+        sc = c.scale
+        outer = petals(cx, cy, angs, r0 * 0.92, r1, hw, kind) * sc
+        inner = petals(cx, cy, angs, r0 + (r1 - r0) * 0.18, r1 - (r1 - r0) * 0.22, hw * 0.5, kind)
+        ends = np.asarray([[r0], [r1 * 0.85]])
+        veins = (np.stack([np.cos(angs), np.sin(angs)], axis=-1)[:, None, :] * ends + (cx, cy)) * sc
+        edge, body = kit.agg_pen(c, pal.accent, u * 0.004), kit.agg_brush(dark)
+        # each inner petal lies on its own opaque petal: its 85 % fill is blended here, once
+        lit = kit.agg_brush(kit.layered(dark, light, 0.85))
+        vein = kit.agg_pen(c, tint(pal.glow, 0.2), u * 0.003, 0.7)
+        d = c.draw
+        for o, i, v in zip(outer, inner * sc, veins, strict=True):
+            d.polygon(o.ravel().tolist(), edge, body)
+            d.polygon(i.ravel().tolist(), lit)
+            d.line(v.ravel().tolist(), vein)
         draw.ring(c, cx, cy, r0 * 0.94, u * 0.008, mix(pal.accent, pal.glow, 0.4))
         if p.beads:
             nb = count * 2
