@@ -6,6 +6,7 @@ uniformly into any requested size and centres it, so the subject is never croppe
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -57,20 +58,20 @@ def strokes(
     Polylines of equal length are outlined together in numpy; opaque strokes are filled as one
     AGG path (their union: the same picture as stroke by stroke, in one call).
     """
-    groups: dict[int, list[np.ndarray]] = {}
+    by_len: dict[int, list[Stroke]] = {}
     for ln in lines:
         if len(ln) >= 2:
-            a = np.asarray(ln, np.float64)
-            if not dense:
-                a = _densify(a)
-            groups.setdefault(len(a), []).append(a)
+            by_len.setdefault(len(ln), []).append(ln)
+    groups = {n: np.asarray(g, np.float64) for n, g in by_len.items()}
+    if not dense:
+        groups = {(n - 1) * 6 + 1: _densify(a) for n, a in groups.items()}
     if not groups:
         return
     ink = aggdraw.Brush(tuple(color), _alpha(opacity))
     path = aggdraw.Path() if opacity >= 1.0 else None
-    for n, arrs in groups.items():
-        polys = _outlines(np.stack(arrs) * c.scale, _widths(n, width * c.scale / 2, 0.2, 0.25))
-        for poly in polys.reshape(len(arrs), -1).tolist():
+    for n, arr in groups.items():
+        polys = _outlines(arr * c.scale, _widths(n, width * c.scale / 2, 0.2, 0.25))
+        for poly in polys.reshape(len(arr), -1).tolist():
             if path is None:
                 c.draw.polygon(poly, ink)
             else:
@@ -81,9 +82,14 @@ def strokes(
 
 def _widths(n: int, half: float, start: float, end: float) -> np.ndarray:
     """Half-widths of a tapered stroke at `n` evenly spaced points."""
+    return _taper(n, start, end) * half
+
+
+@functools.cache
+def _taper(n: int, start: float, end: float) -> np.ndarray:
     t = np.linspace(0.0, 1.0, n)
     prof = np.minimum(np.minimum(t / start, 1.0), np.minimum((1.0 - t) / end, 1.0)) ** 0.8
-    return np.asarray(np.maximum(prof, 0.05) * half)
+    return np.maximum(prof, 0.05)
 
 
 def _outlines(a: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -98,9 +104,16 @@ def _outlines(a: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def _densify(a: np.ndarray, per: int = 6) -> np.ndarray:
-    t = np.linspace(0.0, 1.0, per, endpoint=False)[None, :, None]
-    seg = a[:-1, None, :] + (a[1:] - a[:-1])[:, None, :] * t
-    return np.concatenate([seg.reshape(-1, 2), a[-1:]])
+    """Polylines (..., n, 2) with `per` evenly spaced points per segment: (..., (n-1)*per+1, 2)."""
+    t = _steps(per)
+    seg = a[..., :-1, None, :] + (a[..., 1:, :] - a[..., :-1, :])[..., None, :] * t
+    flat = seg.reshape(*a.shape[:-2], -1, 2)
+    return np.concatenate([flat, a[..., -1:, :]], axis=-2)
+
+
+@functools.cache
+def _steps(per: int) -> np.ndarray:
+    return np.linspace(0.0, 1.0, per, endpoint=False)[:, None]
 
 
 def brush(

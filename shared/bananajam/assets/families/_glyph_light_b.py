@@ -8,7 +8,6 @@ saturation into the region it reaches (a third of the cost of a NEAREST resize p
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -27,13 +26,9 @@ def glow_pass(c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: f
     fn(small)
     small.blur(float(radius))
     if opacity < 1.0:  # scale the small image: the full-size add then skips that pass
-        small.img = small.img.point(_scale_lut(opacity))
+        dim = np.minimum(np.rint(np.asarray(small.img) * opacity), 255).astype(np.uint8)
+        small.img = Image.fromarray(dim, "RGBA")
     _add_light(c, small.img)
-
-
-@functools.cache
-def _scale_lut(factor: float) -> list[int]:
-    return [min(255, round(v * factor)) for v in range(256)] * 4
 
 
 def _add_light(c: Canvas, src: Image.Image) -> None:
