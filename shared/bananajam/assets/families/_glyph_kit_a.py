@@ -16,6 +16,7 @@ import aggdraw
 import numpy as np
 from PIL import Image
 
+from bananajam.assets import _pixels as px
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.registry import RenderContext
@@ -37,20 +38,35 @@ def _relabel(img: Image.Image, mode: str) -> Image.Image:
     return Image.frombuffer(mode, img.size, img.tobytes(), "raw", mode, 0, 1)
 
 
-def _upscale(img: Image.Image, size: tuple[int, int]) -> Image.Image:
-    """Resize premultiplied pixels as they are, with public Pillow API only.
+def _upscale(img: Image.Image, size: tuple[int, int]) -> tuple[Image.Image, tuple[int, int]] | None:
+    """Resize premultiplied pixels as they are, with public Pillow API only: the part of the
+    result the glow reaches, and where it goes (None when the glow is empty).
 
     The canvas holds premultiplied bytes labelled "RGBA"; resizing them as "RGBA" would
     premultiply again, so the small glow is relabelled "RGBa" (which Pillow resizes as is).
     Bilinear upscaling costs per output pixel, so a large glow is interpolated to half the size
     and doubled by pixel repetition (NEAREST needs no premultiply, so it runs on "RGBA"):
-    2 px steps are invisible in a blurred glow.
+    2 px steps are invisible in a blurred glow. Only the box the glow can touch is resampled
+    (Pillow's `box` gives the same samples there as resizing the whole picture).
     """
     w, h = size
     big = w * h >= 40_000
     mid = ((w + 1) // 2, (h + 1) // 2) if big else size
-    out = _relabel(_relabel(img, "RGBa").resize(mid, Image.Resampling.BILINEAR), img.mode)
-    return out.resize(size, Image.Resampling.NEAREST) if big else out
+    reach = px.affected(img, mid)
+    if reach is None:
+        return None
+    x0, y0, x1, y1 = reach
+    fx, fy = img.width / mid[0], img.height / mid[1]
+    src = (x0 * fx, y0 * fy, x1 * fx, y1 * fy)
+    part = _relabel(img, "RGBa").resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=src)
+    out = _relabel(part, img.mode)
+    if not big:
+        return out, (x0, y0)
+    x0, y0 = 2 * x0, 2 * y0
+    out = out.resize((out.width * 2, out.height * 2), Image.Resampling.NEAREST)
+    if out.width > w - x0 or out.height > h - y0:  # an odd size's last half pixel
+        out = out.crop((0, 0, min(out.width, w - x0), min(out.height, h - y0)))
+    return out, (x0, y0)
 
 
 def glow_canvas(
@@ -67,7 +83,9 @@ def glow_canvas(
     draw_fn(small)
     small.blur(radius)
     small.flush()
-    c.img = _upscale(small.img, c.img.size)
+    glow = _upscale(small.img, c.pixel_size)
+    if glow is not None:
+        c.write_region(*glow)
     return c
 
 
