@@ -136,6 +136,8 @@ class Canvas(Surface):
                 return
             region = found
         rw, rh = region[2] - region[0], region[3] - region[1]
+        if opacity < 1.0 and src.size != size:  # resampling is linear: fade the small source
+            src, opacity = px.scale_all(src, opacity), 1.0
         if src.size != size:
             # Premultiplied data resamples correctly when Pillow is told it is premultiplied;
             # `box` resamples just the source area that maps onto `region` (same result).
