@@ -8,23 +8,19 @@ with a dark bevel line and a light rim.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import aggdraw
-import numpy as np
-from PIL import Image
-
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.families._ui_fill import Line, Stroke, flat, lut, paint, shaded
 from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, Palette, hue_shift, mix, shade, tint
 
 Poly = Sequence[Point]
-Stroke = tuple[Poly, RGB, float, float]  # outline, colour, width, opacity
+__all__ = ["Stroke", "lut", "shaded"]
 
 
 @dataclass(frozen=True)
@@ -131,88 +127,6 @@ def ellipse_pts(cx: float, cy: float, rx: float, ry: float, n: int = 72) -> list
     return draw.arc_points(cx, cy, rx, ry, 0.0, 2 * math.pi * (n - 1) / n, n)
 
 
-def lut(stops: Sequence[RGB]) -> np.ndarray:
-    s = np.asarray(stops, np.float32) / 255.0
-    pos = np.linspace(0.0, len(s) - 1, 256)
-    i = np.minimum(pos.astype(np.int32), len(s) - 2)
-    t = (pos - i)[:, None]
-    return (s[i] * (1 - t) + s[i + 1] * t).astype(np.float32)  # type: ignore[no-any-return]
-
-
-@functools.lru_cache(maxsize=64)
-def _palette(stops: tuple[RGB, ...]) -> bytes:
-    """The 256-entry RGB palette of a gradient through `stops` (themes repeat: cached)."""
-    return bytes((lut(stops) * 255.0 + 0.5).astype(np.uint8).tobytes())
-
-
-def shaded(
-    c: Canvas,
-    polys: Sequence[Poly],
-    stops: Sequence[RGB],
-    angle: float = 0.0,
-    radial: Point | None = None,
-    radius: float = 0.0,
-    holes: Sequence[Poly] = (),
-    opacity: float = 1.0,
-    strokes: Sequence[Stroke] = (),
-) -> None:
-    """Fill the union of `polys` (minus `holes`) with a gradient through `stops`.
-
-    Linear along `angle` (radians, 0 = left→right) across the shape's extent, or radial from
-    point `radial` out to `radius`. `strokes` (outline, colour, width, opacity) are drawn on top
-    inside the same pixel box, so a whole metal part costs one region read and write.
-    """
-    if not any(len(poly) for poly in polys):
-        return
-    allp = np.concatenate([np.asarray(poly, np.float64).reshape(-1, 2) for poly in polys])
-    (lx, ly), (hx, hy) = allp.min(axis=0).tolist(), allp.max(axis=0).tolist()
-    pad = max((w * c.scale for _, _, w, _ in strokes), default=0.0) + 1.0
-    x0, y0 = max(0, int(lx - pad)), max(0, int(ly - pad))
-    x1 = min(c.pixel_size[0], int(hx + pad) + 2)
-    y1 = min(c.pixel_size[1], int(hy + pad) + 2)
-    if x1 - x0 < 1 or y1 - y0 < 1:
-        return
-    w, h = x1 - x0, y1 - y0
-    cover = aggdraw.Draw("L", (w, h), 0)  # coverage of polys minus holes, scaled by opacity
-    cover.setantialias(True)
-    for brush, group in ((aggdraw.Brush(round(255 * opacity)), polys), (aggdraw.Brush(0), holes)):
-        for poly in group:
-            if len(poly) >= 3:
-                cover.polygon((np.asarray(poly, np.float64) - (x0, y0)).ravel().tolist(), brush)
-    # the gradient is smooth: evaluate it on a 1/4 grid (sample centres matching PIL's
-    # bilinear resize) and scale it up
-    sw, sh = -(-w // 4), -(-h // 4)
-    gx = x0 + (np.arange(sw, dtype=np.float32) + 0.5) * (w / sw)
-    gy = y0 + (np.arange(sh, dtype=np.float32)[:, None] + 0.5) * (h / sh)
-    if radial is not None:
-        t = np.hypot(gx - radial[0], gy - radial[1]) / max(radius, 1e-3)
-    else:
-        ca, sa = math.cos(angle), math.sin(angle)
-        proj = allp[:, 0] * ca + allp[:, 1] * sa
-        lo, hi = float(proj.min()), float(proj.max())
-        t = (gx * ca + gy * sa - lo) / max(hi - lo, 1e-3)
-    idx = np.clip(t * 255.0, 0, 255).astype(np.uint8)
-    ramp = Image.fromarray(idx, "L")
-    if (sw, sh) != (w, h):
-        ramp = ramp.resize((w, h), Image.Resampling.BILINEAR)
-    ramp.putpalette(_palette(tuple(tuple(st) for st in stops)), "RGB")
-    grad = ramp.convert("RGBA")
-    # pasting an opaque patch through a coverage mask is exactly premultiplied "over"
-    mask = Image.frombytes("L", (w, h), cover.tobytes())
-    dst = c.read_region((x0, y0, x1, y1))
-    dst.paste(grad, (0, 0), mask)
-    if strokes:
-        d = aggdraw.Draw(dst)
-        d.setantialias(True)
-        sc = c.scale
-        for poly, color, width, op in strokes:
-            if len(poly) >= 3:
-                pen = aggdraw.Pen(tuple(color), max(0.3, width * sc), round(255 * op))
-                d.polygon((np.asarray(poly, np.float64) * sc - (x0, y0)).ravel().tolist(), pen)
-        d.flush()
-    c.write_region(dst, (x0, y0))
-
-
 def plate(
     c: Canvas,
     polys: Sequence[Poly],
@@ -225,11 +139,12 @@ def plate(
     """A metal part: gradient body, dark bevel outline, and a thin light rim offset up-left.
 
     `extra` outlines are drawn over it in the same pixel box (cheaper than drawing them after)."""
-    strokes: list[Stroke] = []
+    lines: list[Line] = []
     for poly in (*polys, *holes):
-        off = [(x - edge * 0.45, y - edge * 0.45) for x, y in poly]
-        strokes += [(poly, m.deep, edge, 1.0), (off, m.light, edge * 0.35, 0.45)]
-    shaded(c, polys, m.stops(), angle, holes=holes, strokes=[*strokes, *extra])
+        q = flat(poly)
+        lines += [(q, m.deep, edge, 1.0, 0.0), (q, m.light, edge * 0.35, 0.45, -edge * 0.45)]
+    lines += [(flat(q), col, w, op, 0.0) for q, col, w, op in extra]
+    paint(c, polys, holes, m.stops(), angle, None, 0.0, 1.0, lines)
 
 
 def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -> None:
