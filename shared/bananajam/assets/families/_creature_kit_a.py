@@ -105,6 +105,14 @@ def smooth(points: npt.ArrayLike, samples: int = 6, closed: bool = True) -> Arr:
     return out if closed else np.vstack([out, P[-1:]])
 
 
+def smooth_many(rings: Arr, samples: int = 6) -> Arr:
+    """`smooth` (closed) of a B×N×2 stack of outlines at once: a B×(N·samples)×2 stack."""
+    E = np.concatenate([rings[:, -1:], rings, rings[:, :2]], axis=1)
+    win = E[:, _windows(rings.shape[1])]  # B×N×4×2
+    out: Arr = np.einsum("sk,bmkd->bmsd", _basis(samples), win)
+    return out.reshape(len(rings), -1, 2)
+
+
 @functools.lru_cache(maxsize=512)
 def _brush(color: tuple[int, ...], alpha: int) -> aggdraw.Brush:
     return aggdraw.Brush(color, alpha)

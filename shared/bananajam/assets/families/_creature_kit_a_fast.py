@@ -104,33 +104,50 @@ def clipped(
     c.write_region(ImageChops.add(dst, src), box[:2])
 
 
-def clipped_fill(c: Canvas, groups: list[tuple[Arr, Arr | None, list[Arr]]], color: RGB) -> None:
-    """Opaque `color` shapes, each group's kept inside its outline (minus its cut), in one pass.
+def clipped_fill(c: Canvas, groups: list[tuple[Arr, Arr | None, Arr]], color: RGB) -> None:
+    """Opaque `color` shapes (each group a B×K×2 stack) kept inside its outline, minus its cut.
 
-    All shapes share one colour, so a coverage mask is all the layer needed: the groups' masks
-    are summed (their clips must not overlap) and the colour laid through it onto one box."""
+    All shapes share one colour, so a coverage mask is all the layer needed, and the colour is
+    laid through it onto the box the outlines span, in one pass. Each group's mask is its shapes
+    with everything outside the outline (and inside the cut) painted back to zero."""
     s = c.scale
     boxes = [b for b in (_box(c, outline, 2) for outline, _, _ in groups) if b is not None]
     if not boxes:
         return
-    box = (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-    size = (box[2] - box[0], box[3] - box[1])
-    lo = np.asarray(box[:2], float)
+    lo_x, lo_y = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    size = (max(b[2] for b in boxes) - lo_x, max(b[3] for b in boxes) - lo_y)
+    lo = np.asarray((lo_x, lo_y), float)
+    frame = [-1.0, -1.0, size[0] + 1.0, -1.0, size[0] + 1.0, size[1] + 1.0, -1.0, size[1] + 1.0]
     cover: Image.Image | None = None
     for outline, cut, shapes in groups:
-        if not shapes:
+        if not len(shapes):
             continue
-        keep = [(outline * s - lo, 255)] + ([] if cut is None else [(cut * s - lo, 0)])
-        part = ImageChops.multiply(
-            _mask(size, [(sh * s - lo, 255) for sh in shapes]), _mask(size, keep)
-        )
-        cover = part if cover is None else ImageChops.add(cover, part)
+        m = Image.new("L", size, 0)
+        d = aggdraw.Draw(m)
+        d.setantialias(True)
+        ink, clear = aggdraw.Brush(255), aggdraw.Brush(0)
+        for sh in shapes:
+            d.polygon((sh * s - lo).ravel().tolist(), ink)
+        out = aggdraw.Path()
+        out.polygon(frame)
+        out.polygon((outline * s - lo)[::-1].ravel().tolist())  # a hole if wound the other way
+        if _turn(outline) < 0:  # the hole must run against the frame's winding
+            out = aggdraw.Path()
+            out.polygon(frame)
+            out.polygon((outline * s - lo).ravel().tolist())
+        d.path(out, clear)
+        if cut is not None:
+            d.polygon((cut * s - lo).ravel().tolist(), clear)
+        d.flush()
+        cover = m if cover is None else ImageChops.add(cover, m)
     if cover is None:
         return
+    box = (lo_x, lo_y, lo_x + size[0], lo_y + size[1])
     solid = Image.new("RGBA", size, (*color, 255))
     c.write_region(Image.composite(solid, c.read_region(box), cover), box[:2])
+
+
+def _turn(P: Arr) -> float:
+    """Twice the signed area of a closed outline (positive: the same way as the frame)."""
+    n = np.concatenate((P[1:], P[:1]))
+    return float(P[:, 0] @ n[:, 1] - n[:, 0] @ P[:, 1])

@@ -13,7 +13,6 @@ from bananajam.assets.families._creature_kit_a import (
     Arr,
     Frame,
     Tones,
-    blob,
     ellipse_pts,
     eye,
     fill,
@@ -24,6 +23,7 @@ from bananajam.assets.families._creature_kit_a import (
     scatter,
     shaded,
     smooth,
+    smooth_many,
     stroke,
     tube,
 )
@@ -55,16 +55,22 @@ class GiraffeParams(AssetParams):
     facing_left: bool = False
 
 
-def _patches(rng: np.random.Generator, part: Arr, size: float, style: str) -> list[Arr]:
-    """Giraffe patch outlines scattered over one body part (design units)."""
+def _patches(rng: np.random.Generator, part: Arr, size: float, style: str) -> Arr:
+    """Giraffe patch outlines scattered over one body part (design units), as a B×K×2 stack.
+
+    The same draws and shapes as one `blob` per spot, made for all spots at once."""
     step = 0.052 * size
     rad, jit, n, keep = {
         "reticulated": (0.47, 0.22, 6, 1.0),
         "blotched": (0.58, 0.4, 7, 0.8),
         "spotted": (0.3, 0.12, 9, 0.7),
     }[style]
-    spots = scatter(rng, part, step, step * rad * 0.25, keep)
-    return [blob(rng, x, y, r * 4, jit, n) for x, y, r in spots]
+    spots = np.asarray(scatter(rng, part, step, step * rad * 0.25, keep)).reshape(-1, 3)
+    u = rng.random((len(spots), n + 1))  # per spot: the start angle, then n radius jitters
+    a = np.linspace(0.0, 2 * np.pi, n, endpoint=False) + (0.0 + np.pi * u[:, :1])
+    rr = (spots[:, 2:] * 4) * (1 + (-jit + (jit - -jit) * u[:, 1:]))
+    ring = np.stack([spots[:, :1] + rr * np.cos(a), spots[:, 1:2] + rr * np.sin(a)], axis=-1)
+    return smooth_many(ring, 4)
 
 
 @asset("giraffe", "creatures", (600, 800), GiraffeParams, tags=("giraffe", "savanna", "ink"))
@@ -144,7 +150,7 @@ def giraffe(ctx: RenderContext[GiraffeParams]) -> Canvas:
     body_spots = _patches(rng, body, p.patch_size, p.pattern)
     shaded(c, f(body), tones, f.n(0.06))
     # both patch layers in one pass: neck patches stop where the body overlaps the neck
-    necks, bodies = [f(sh) for sh in neck_spots], [f(sh) for sh in body_spots]
+    necks, bodies = f(neck_spots).reshape(neck_spots.shape), f(body_spots).reshape(body_spots.shape)
     clipped_fill(c, [(f(neck), f(body), necks), (f(body), None, bodies)], spot)
     for k, hp in enumerate(horns):
         stroke(c, f(hp), f.n(0.022), tones.base if k else tones.dark, start=0.0, end=0.0)
