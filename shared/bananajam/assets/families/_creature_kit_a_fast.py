@@ -78,16 +78,19 @@ def halo(
 def clipped(
     c: Canvas, outline: Arr, paint: Callable[[Canvas], None], cut: Arr | None = None
 ) -> None:
-    """Run `paint` on a box-sized layer and blend what falls inside `outline` (minus `cut`)."""
+    """Run `paint` over a copy of the shape's box and keep what falls inside `outline` (minus
+    `cut`): the painted copy is mixed back by the outline's coverage, which is the same as
+    clipping the marks and laying them over."""
     s = c.scale
     box = _box(c, outline, 2)
     if box is None:
         return
     size = (box[2] - box[0], box[3] - box[1])
     lo = np.asarray(box[:2], float)
+    before = c.read_region(box)
     layer = Canvas(1, 1, scale=s)
     layer.width, layer.height = c.width, c.height
-    layer.img = Image.new("RGBA", size, (0, 0, 0, 0))
+    layer.img = before.copy()
     d = aggdraw.Draw(layer.img)
     d.setantialias(True)
     d.settransform((-lo[0], -lo[1]))
@@ -97,11 +100,7 @@ def clipped(
     polys = [(outline * s - lo, 255)]
     if cut is not None:
         polys.append((cut * s - lo, 0))
-    m = _mask(size, polys)
-    src = ImageChops.multiply(layer.img, Image.merge("RGBA", (m, m, m, m)))
-    inv = ImageChops.invert(src.getchannel("A"))
-    dst = ImageChops.multiply(c.read_region(box), Image.merge("RGBA", (inv, inv, inv, inv)))
-    c.write_region(ImageChops.add(dst, src), box[:2])
+    c.write_region(Image.composite(layer.img, before, _mask(size, polys)), box[:2])
 
 
 def clipped_fill(c: Canvas, groups: list[tuple[Arr, Arr | None, Arr]], color: RGB) -> None:
