@@ -25,6 +25,7 @@ Poly = Sequence[Point]
 Stroke = tuple[Poly, RGB, float, float]  # outline, colour, width, opacity
 Line = tuple[list[float], RGB, float, float, float]  # flat outline, colour, width, opacity, shift
 Box = tuple[int, int, int, int]
+_BILINEAR = Image.Resampling.BILINEAR
 _PAD = 256  # ramp entries repeated past each end of a cached strip (see `_strip`)
 
 
@@ -81,7 +82,8 @@ def _linear(box: Box, stops: tuple[RGB, ...], angle: float, pts: np.ndarray) -> 
 
 def _radial(box: Box, stops: tuple[RGB, ...], at: Point, radius: float) -> Image.Image:
     """The opaque radial gradient over pixel `box`, from `at` out to `radius`: evaluated on a
-    1/4 grid (sample centres matching PIL's bilinear resize) and scaled up."""
+    1/4 grid (sample centres matching PIL's bilinear resize) and scaled up. A large one is
+    interpolated to half size and each pixel doubled: it changes by a level or so per pixel."""
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
     sw, sh = -(-w // 4), -(-h // 4)
@@ -89,10 +91,12 @@ def _radial(box: Box, stops: tuple[RGB, ...], at: Point, radius: float) -> Image
     gy = y0 + (np.arange(sh, dtype=np.float32)[:, None] + 0.5) * (h / sh)
     t = np.hypot(gx - at[0], gy - at[1]) * (255.0 / max(radius, 1e-3))
     idx = Image.fromarray(np.clip(t, 0, 255).astype(np.uint8), "L")
+    half = w * h >= 40_000 and radius >= 100
     if (sw, sh) != (w, h):
-        idx = idx.resize((w, h), Image.Resampling.BILINEAR)
+        idx = idx.resize(((w + 1) // 2, (h + 1) // 2) if half else (w, h), _BILINEAR)
     idx.putpalette(_ramp(stops)[:, :3].tobytes(), "RGB")
-    return idx.convert("RGBA")
+    out = idx.convert("RGBA")
+    return out.resize((w, h), Image.Resampling.NEAREST) if out.size != (w, h) else out
 
 
 def shaded(

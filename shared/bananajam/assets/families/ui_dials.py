@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+import aggdraw
 from pydantic import Field
 
 from bananajam.assets import draw
@@ -32,19 +33,21 @@ def _ticks(
     w: float,
     rot: float = -math.pi / 2,
 ) -> None:
+    """Radial ticks, every quarter longer: the hairline quads two-point brushes make (a brush
+    thins to 4 % of its width at both ends), all filled as one AGG path."""
+    path, s = aggdraw.Path(), c.scale
     for i in range(n):
         a = rot + 2 * math.pi * i / n
         long = i % max(1, n // 4) == 0
-        rin = r0 - (r1 - r0) * 0.6 if long else r0
-        draw.brush(
-            c,
-            f.pts([_polar(rin, a), _polar(r1, a)]),
-            f.l(w * (1.6 if long else 1)),
-            color,
-            smooth=False,
-            start=0.05,
-            end=0.5,
-        )
+        (x0, y0), (x1, y1) = f.pts([_polar(r0 - (r1 - r0) * 0.6 if long else r0, a), _polar(r1, a)])
+        q = f.l(w * (1.6 if long else 1)) * 0.02 / (math.hypot(x1 - x0, y1 - y0) or 1.0)
+        nx, ny = (y0 - y1) * q, (x1 - x0) * q
+        path.moveto((x0 + nx) * s, (y0 + ny) * s)
+        path.lineto((x1 + nx) * s, (y1 + ny) * s)
+        path.lineto((x1 - nx) * s, (y1 - ny) * s)
+        path.lineto((x0 - nx) * s, (y0 - ny) * s)
+        path.close()
+    c.path(path, fill=color)
 
 
 class SundialParams(AssetParams):

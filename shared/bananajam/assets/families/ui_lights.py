@@ -138,13 +138,11 @@ def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opaci
     gx = np.arange(x0, x1, dtype=np.float32) + 0.5
     gy = np.arange(y0, y1, dtype=np.float32)[:, None] + 0.5
     t = np.clip((np.hypot(gx - x, gy - y) - r + blur) / (3.0 * max(blur, 0.5)), 0.0, 1.0)
-    a = opacity * (1.0 - t) ** 2 * 255.0
-    add = np.empty((*a.shape, 4), np.float32)
-    add[..., :3] = a[..., None] * (np.asarray(color, np.float32) / 255.0)
-    add[..., 3] = a
-    dst = np.asarray(c.read_region((x0, y0, x1, y1)), np.float32)
-    out = np.minimum(dst + add, 255.0).astype(np.uint8)
-    c.write_region(Image.fromarray(out, "RGBA"), (x0, y0))
+    # the light is one colour: its coverage, turned into premultiplied colour by a palette
+    patch = Image.fromarray(((1.0 - t) ** 2 * 255.0 + 0.5).astype(np.uint8), "L")
+    patch.putpalette(_light_palette(tuple(color), opacity), "RGBA")
+    out = ImageChops.add(c.read_region((x0, y0, x1, y1)), patch.convert("RGBA"))
+    c.write_region(out, (x0, y0))
 
 
 def _discs(
