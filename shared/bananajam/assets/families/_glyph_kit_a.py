@@ -144,10 +144,15 @@ def shaded_poly(
     opacity: float = 1.0,
 ) -> None:
     """A polygon with a soft gradient: copies shrinking towards `focus` go from dark to light."""
-    c.polygon(points, fill=dark, opacity=opacity)
-    for k in range(1, n):
+    if len(points) < 3:
+        return
+    f = np.asarray(focus, dtype=float) * c.scale
+    rel = np.asarray(points, dtype=float) * c.scale - f
+    d = c.draw
+    for k in range(n):
         t = k / n
-        c.polygon(scaled(points, focus, 1.0 - reach * t), fill=mix(dark, light, t), opacity=opacity)
+        col = mix(dark, light, t) if k else dark
+        d.polygon((f + rel * (1.0 - reach * t)).ravel().tolist(), agg_brush(col, opacity))
 
 
 def brush(

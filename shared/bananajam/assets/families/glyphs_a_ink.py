@@ -152,9 +152,10 @@ def ink_spiral(ctx: RenderContext[SpiralParams]) -> Canvas:
         arms.append(_polyline(ox + ex * ct - ey * st, oy + ex * st + ey * ct))
     for pts in arms:
         c.polygon(draw.stroke_outline(pts, width * 2.2), fill=pal.accent, opacity=0.2)
+    core = kit.layered(body, hi, 0.75)  # the highlight lies on its opaque arm: blended once here
     for pts in arms:
         c.polygon(draw.stroke_outline(pts, width), fill=body)
-        c.polygon(draw.stroke_outline(pts, width * 0.35), fill=hi, opacity=0.75)
+        c.polygon(draw.stroke_outline(pts, width * 0.35), fill=core)
         if p.beads:
             for k in range(n // 5, n, max(4, n // 9)):
                 x, y = pts[k]

@@ -83,15 +83,19 @@ def ethereal_feather(ctx: RenderContext[FeatherParams]) -> Canvas:
         light = mix(pal.accent, pal.glow, 0.55 if lit else 0.2)
         cx_, cy_ = v[0]
         kit.shaded_poly(c, v, dark, light, (cx_, cy_), n=5, reach=0.7)
-    barb_col = tint(pal.glow, 0.2)
-    for side in (-1.0, 1.0):
-        for k in range(p.barbs):
-            i = int(n * 0.2 + (n * 0.78 - 1) * k / p.barbs)
-            if hw[i] <= 0:
-                continue
-            a, b = (float(sx[i]), float(sy[i])), edge(i, side * 0.92)
-            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - lift * 0.15)
-            c.line(draw.catmull_rom([a, mid, b], 4), barb_col, width=w * 0.004, opacity=0.45)
+    ends = [
+        ((float(sx[i]), float(sy[i])), edge(i, side * 0.92))
+        for side in (-1.0, 1.0)
+        for i in (int(n * 0.2 + (n * 0.78 - 1) * k / p.barbs) for k in range(p.barbs))
+        if hw[i] > 0
+    ]
+    if ends:
+        a, b = np.asarray(ends).transpose(1, 0, 2)
+        mid = (a + b) / 2 - (0.0, lift * 0.15)
+        barb = kit.agg_pen(c, tint(pal.glow, 0.2), w * 0.004, 0.45)
+        d = c.draw
+        for q in _barbs(a, mid, b) * c.scale:
+            d.line(q.ravel().tolist(), barb)
     draw.brush(c, spine, w * 0.035, tint(pal.glow, 0.4), start=0.02, end=0.6)
     draw.brush(c, spine[:8], w * 0.05, mix(pal.accent, pal.glow, 0.4), start=0.05, end=0.3)
     if p.dissolve:
@@ -107,6 +111,20 @@ def ethereal_feather(ctx: RenderContext[FeatherParams]) -> Canvas:
             )
     kit.sparkle(c, spine[-1][0], spine[-1][1], w * 0.06, tint(pal.glow, 0.6))
     return c
+
+
+def _barbs(a: np.ndarray, mid: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`draw.catmull_rom([a, mid, b], 4)` for a batch of barbs at once (B×9×2)."""
+    p0, p1, p2, p3 = (np.stack(q, axis=1) for q in ((a, a), (a, mid), (mid, b), (b, b)))
+    t = np.linspace(0.0, 1.0, 4, endpoint=False)[None, None, :, None]
+    p0, p1, p2, p3 = p0[:, :, None], p1[:, :, None], p2[:, :, None], p3[:, :, None]
+    seg = 0.5 * (
+        (2 * p1)
+        + t * (-p0 + p2)
+        + t * t * (2 * p0 - 5 * p1 + 4 * p2 - p3)
+        + t * t * t * (-p0 + 3 * p1 - 3 * p2 + p3)
+    )
+    return np.concatenate([seg.reshape(len(a), -1, 2), b[:, None]], axis=1)
 
 
 class TorchParams(AssetParams):
