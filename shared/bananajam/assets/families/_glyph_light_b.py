@@ -17,8 +17,14 @@ from bananajam.assets import _pixels as px
 from bananajam.assets.canvas import Canvas
 
 
-def glow_pass(c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: float) -> None:
-    """One soft-light layer, drawn at 1/4..1/8 resolution (a blurred glow hides the pixels)."""
+def glow_pass(
+    c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: float, blank: bool = False
+) -> None:
+    """One soft-light layer, drawn at 1/4..1/8 resolution (a blurred glow hides the pixels).
+
+    `blank` tells that nothing is drawn on `c` yet and its ground is transparent (pass
+    `ctx.transparent` for the first mark on `ctx.canvas()`): the light is then written, not added.
+    """
     sigma = radius * c.scale
     if sigma < 1.5:
         return
@@ -28,10 +34,10 @@ def glow_pass(c: Canvas, fn: Callable[[Canvas], None], radius: float, opacity: f
     if opacity < 1.0:  # scale the small image: the full-size add then skips that pass
         dim = np.minimum(np.rint(np.asarray(small.img) * opacity), 255).astype(np.uint8)
         small.img = Image.fromarray(dim, "RGBA")
-    _add_light(c, small.img)
+    _add_light(c, small.img, blank)
 
 
-def _add_light(c: Canvas, src: Image.Image) -> None:
+def _add_light(c: Canvas, src: Image.Image, blank: bool) -> None:
     """Add premultiplied `src` (the whole canvas at lower resolution) onto `c`, like
     `c.composite(small, "add")`."""
     size = c.pixel_size
@@ -54,6 +60,9 @@ def _add_light(c: Canvas, src: Image.Image) -> None:
     light = np.asarray(px.as_premul(src).resize(out, Image.Resampling.BILINEAR, box=box))
     if half:
         light = light.repeat(2, 0).repeat(2, 1)[:rh, :rw]
+    if blank:  # adding onto transparent ground is the light itself
+        c.write_region(Image.fromarray(np.ascontiguousarray(light), "RGBA"), (x0, y0))
+        return
     region = (x0, y0, x1, y1)
     dst = np.asarray(c.read_region(region))
     room = 255 - dst

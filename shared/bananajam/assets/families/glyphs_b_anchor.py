@@ -100,7 +100,7 @@ def void_anchor(ctx: RenderContext[AnchorParams]) -> Canvas:
         for fl in flukes:
             g.polygon(tf(fl), fill=col, outline=col, width=f.d(2 + grow))
 
-    glow_pass(c, lambda g: silhouette(g, pal.accent, 30), f.d(16), 0.75)
+    glow_pass(c, lambda g: silhouette(g, pal.accent, 30), f.d(16), 0.75, blank=ctx.transparent)
     for k, (x, y) in enumerate(chain):
         ry, rx = (18, 10) if k % 2 else (10, 18)
         c.ellipse(*tf([(x, y)])[0], f.d(rx), f.d(ry), outline=edge, width=f.d(9))

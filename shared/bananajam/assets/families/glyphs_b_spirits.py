@@ -94,7 +94,7 @@ def shadow_beast(ctx: RenderContext[BeastParams]) -> Canvas:
         for h in horns:
             brush(g, F(h), f.d(44), aura, start=0.05, end=0.9)
 
-    glow_pass(c, light, f.d(22), 0.85)
+    glow_pass(c, light, f.d(22), 0.85, blank=ctx.transparent)
     for pts in smoke:
         brush(c, F(pts), f.d(46), shade(pal.ink, 0.3), 0.85, start=0.05, end=0.95)
     skin = shade(pal.ink, 0.35)
@@ -183,7 +183,11 @@ def spectral_serpent(ctx: RenderContext[SerpentParams]) -> Canvas:
     pts = [(float(x), float(y)) for x, y in spine]
     F = f.pts
     glow_pass(
-        c, lambda g: brush(g, F(pts), f.d(W * 2.4), pal.accent, start=0.9, end=0.05), f.d(18), 0.7
+        c,
+        lambda g: brush(g, F(pts), f.d(W * 2.4), pal.accent, start=0.9, end=0.05),
+        f.d(18),
+        0.7,
+        blank=ctx.transparent,
     )
     brush(c, F(pts), f.d(W), mix(pal.ink, pal.accent, 0.45), 0.9, start=0.9, end=0.05)
     belly = [(x - 0.22 * W, y - 0.22 * W) for x, y in pts]
@@ -273,7 +277,7 @@ def spectral_wisp(ctx: RenderContext[WispParams]) -> Canvas:
             brush(g, F(fl), f.d(hr * 0.55 * k), col, op, start=0.05, end=0.9)
         g.circle(*f.p(hx, hy), f.d(hr * k), fill=col, opacity=op)
 
-    glow_pass(c, lambda g: layer(g, pal.accent, 1.25, 1.0), f.d(28), 0.9)
+    glow_pass(c, lambda g: layer(g, pal.accent, 1.25, 1.0), f.d(28), 0.9, blank=ctx.transparent)
     layer(c, mix(pal.ink, pal.accent, 0.6), 1.0, 0.85)
     layer(c, mix(pal.accent, pal.glow, 0.5), 0.72, 0.8)
     c.circle(*f.p(hx, hy + hr * 0.05), f.d(hr * 0.5), fill=pal.highlight, opacity=0.9)

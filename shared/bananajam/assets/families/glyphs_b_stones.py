@@ -240,7 +240,9 @@ def shattered_glyph_tablet(ctx: RenderContext[TabletParams]) -> Canvas:
         mx = sum(q[0] for q in poly) / len(poly)
         my = sum(q[1] for q in poly) / len(poly)
         moved.append(f.pts([(x + dx, y + dy) for x, y in rotate(poly, mx, my, da)]))
-    glow_pass(c, lambda g: g.polygon(f.pts(outline), fill=pal.glow), f.d(14), 0.9)
+    glow_pass(
+        c, lambda g: g.polygon(f.pts(outline), fill=pal.glow), f.d(14), 0.9, blank=ctx.transparent
+    )
     lit, dark = mix(pal.ink, pal.accent, 0.5), shade(pal.ink, 0.25)
     for poly, fill in zip(moved, gradient_fills(c, moved, lit, dark, (0.5, 1.0)), strict=True):
         fill()

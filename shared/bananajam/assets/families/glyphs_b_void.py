@@ -65,7 +65,7 @@ def void_crystal(ctx: RenderContext[CrystalParams]) -> Canvas:
         outline = [placed[0][0], placed[1][1], placed[1][2], placed[2][2], placed[0][3]]
         shapes.append((outline, placed))
     outlines = [f.pts(o) for o, _ in shapes]
-    glow_pass(c, lambda g: fill_all(g, outlines, pal.glow), f.d(18), 0.7)
+    glow_pass(c, lambda g: fill_all(g, outlines, pal.glow), f.d(18), 0.7, blank=ctx.transparent)
     rock = [
         *[(bx - 110, by + 10), (bx - 70, by - 20), (bx + 80, by - 18)],
         *[(bx + 115, by + 12), (bx + 60, by + 30)],
@@ -113,7 +113,9 @@ def void_orb(ctx: RenderContext[OrbParams]) -> Canvas:
         for k in range(p.rings)
     ]
     rc = mix(pal.accent, pal.glow, 0.3)
-    glow_pass(c, lambda g: g.circle(cx, cy, r * 1.05, fill=pal.glow), r * 0.2, 0.8)
+    glow_pass(
+        c, lambda g: g.circle(cx, cy, r * 1.05, fill=pal.glow), r * 0.2, 0.8, blank=ctx.transparent
+    )
     for rx, ry, t in rings:
         brush(c, _ellipse_pts(cx, cy, rx, ry, t, math.pi, TAU), r * 0.07, rc, 0.9, 0.02, 0.02)
     draw.radial_shade(c, cx, cy, r, mix(pal.accent, pal.glow, 0.35), shade(pal.ink, 0.3))
