@@ -12,11 +12,12 @@ from collections.abc import Sequence
 
 import aggdraw
 import numpy as np
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFilter
 
 from bananajam.assets import _pixels as px
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
+from bananajam.assets.families._ui_fill import flat
 from bananajam.assets.families._ui_kit import Metal
 from bananajam.assets.themes import RGB, mix, shade, tint
 
@@ -40,17 +41,13 @@ def aura(
     written straight in.
     """
     factor = max(1, min(8, int(radius * c.scale / 3)))
-    small = c.reduced(factor)
-    for poly in polys:
-        small.polygon(poly, fill=color)
-    small.blur(radius)
+    # one flat colour: the light is its coverage times that colour, so only the coverage is
+    # drawn small, blurred and scaled up, and a palette turns it into premultiplied colour
+    cover = _soft(c, polys, radius, factor)
     size = c.pixel_size
-    region = px.affected(small.img, size)
+    region = px.affected(cover, size)
     if region is None:
         return
-    # one flat colour: the light is its coverage times that colour, so only the coverage is
-    # scaled up and a palette turns it into premultiplied colour (a quarter of the resampling)
-    cover = small.img.getchannel("A")
     hidden = _inner_box(solid, c.scale) if solid is not None else None
     fx, fy = cover.width / size[0], cover.height / size[1]
     ramp = _light_palette(tuple(color), opacity)
@@ -72,6 +69,30 @@ def aura(
 
 
 Box = tuple[int, int, int, int]
+
+
+def _soft(c: Canvas, polys: Sequence[Poly], radius: float, factor: int) -> Image.Image:
+    """The coverage of `polys` drawn at 1/`factor` size and blurred by `radius`: the alpha a
+    reduced canvas would hold after `Canvas.blur`, without blurring three colour channels."""
+    s = c.scale / factor
+    w, h = max(1, round(c.width * s)), max(1, round(c.height * s))
+    d = aggdraw.Draw("L", (w, h), 0)
+    d.setantialias(True)
+    d.settransform((s, 0.0, 0.0, 0.0, s, 0.0))
+    brush = aggdraw.Brush(255)
+    for poly in polys:
+        if len(poly) >= 3:
+            d.polygon(flat(poly), brush)
+    img = Image.frombytes("L", (w, h), d.tobytes())
+    bbox = img.getbbox()
+    if bbox is None:
+        return img
+    blur = ImageFilter.GaussianBlur(radius * s)
+    box = px.padded(bbox, int(3 * radius * s) + 3, (w, h))
+    if (box[2] - box[0]) * (box[3] - box[1]) > 0.7 * w * h:
+        return img.filter(blur)
+    img.paste(img.crop(box).filter(blur), box[:2])  # the ground far from the shapes stays 0
+    return img
 
 
 @functools.lru_cache(maxsize=32)
