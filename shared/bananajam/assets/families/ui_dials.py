@@ -139,7 +139,8 @@ def ink_compass_rose(ctx: RenderContext[RoseParams]) -> Canvas:
     f = k.fit(ctx, 500, 500)
     rot = -math.pi / 2 + math.radians(p.turn)
     rng = ctx.rng("ink")
-    c.glow(lambda g: g.circle(*f.p(C, C), f.l(170), fill=pal.accent), f.l(40), 0.35)
+    disc = k.ellipse_pts(*f.p(C, C), f.l(170), f.l(170))
+    lt.aura(c, [disc], pal.accent, f.l(40), 0.35, first=True)
     ink, wash = mix(pal.ink, pal.accent, 0.25), mix(pal.accent, pal.glow, 0.25)
     for i in range(p.rings):
         r = 205 - 34 * i
@@ -283,7 +284,7 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
         south = [(12.0, 0.0), (0.0, ln * 0.7), (-12.0, 0.0)]
     place = [(C + x, cy + y) for x, y in north]
     tail = [(C + x, cy + y) for x, y in south]
-    c.glow(lambda g: g.polygon(f.pts(k.rotate(place, C, cy, a)), fill=pal.glow), f.l(16), 0.9)
+    lt.aura(c, [f.pts(k.rotate(place, C, cy, a))], pal.glow, f.l(16), 0.9)
     k.plate(c, [f.pts(k.rotate(tail, C, cy, a))], m, edge * 0.7, a)
     k.shaded(
         c,

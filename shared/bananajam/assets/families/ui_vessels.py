@@ -178,11 +178,8 @@ def spectral_lantern(ctx: RenderContext[LanternParams]) -> Canvas:
             (cx - hw, y0 + 50),
         ]
     mid = (y0 + y1) / 2
-    c.glow(
-        lambda g: g.circle(*f.p(cx, mid), f.l(hw * 1.25), fill=pal.glow),
-        f.l(40),
-        0.5 + 0.4 * p.light,
-    )
+    disc = k.ellipse_pts(*f.p(cx, mid), f.l(hw * 1.25), f.l(hw * 1.25))
+    lt.aura(c, [disc], pal.glow, f.l(40), 0.5 + 0.4 * p.light, first=True)
     glass = [pal.accent, mix(pal.ink, pal.accent, 0.6), mix(pal.ink, pal.accent, 0.3)]
     k.shaded(
         c,
