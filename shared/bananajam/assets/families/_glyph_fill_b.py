@@ -8,6 +8,7 @@ from typing import Any
 
 import aggdraw
 import numpy as np
+from PIL import Image
 
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.themes import RGB, mix
@@ -105,3 +106,28 @@ def _draw_slabs(c: Canvas, flat: list[float], ends: list[int], inks: list[Any]) 
 
 def _nothing() -> None:
     pass
+
+
+def sphere(c: Canvas, cx: float, cy: float, r: float, inner: RGB, outer: RGB) -> None:
+    """A shaded disc lit from the upper left (as `draw.radial_shade`), in fewer passes:
+    distances from 1-D offsets in float32, and the opaque colour pasted through the disc's
+    coverage by Pillow (the premultiplied "over" of an opaque colour, in one pass)."""
+    s = c.scale
+    w, h = c.pixel_size
+    x0, y0 = max(0, int((cx - r) * s) - 1), max(0, int((cy - r) * s) - 1)
+    x1, y1 = min(w, int((cx + r) * s) + 2), min(h, int((cy + r) * s) + 2)
+    if x1 <= x0 or y1 <= y0:
+        return
+    xs = (np.arange(x0, x1, dtype=np.float32) + 0.5) / s - cx
+    ys = (np.arange(y0, y1, dtype=np.float32) + 0.5) / s - cy
+    d = np.sqrt(np.add.outer(ys * ys, xs * xs))
+    cover = np.clip(np.float32(r * s + 0.5) * 255 - d * np.float32(s * 255) + 0.5, 0, 255)
+    lx, ly = xs + np.float32(0.35 * r), ys + np.float32(0.35 * r)  # from the light
+    t = np.sqrt(np.add.outer(ly * ly, lx * lx)) * np.float32(1.0 / (r * 1.6))
+    np.minimum(t, 1.0, out=t)
+    c0 = np.asarray(inner, np.float32) + 0.5
+    colour = np.full((y1 - y0, x1 - x0, 4), 255, np.uint8)
+    colour[..., :3] = c0 + np.multiply.outer(t, np.asarray(outer, np.float32) - c0 + 0.5)
+    dst = c.read_region((x0, y0, x1, y1))
+    dst.paste(Image.fromarray(colour, "RGBA"), (0, 0), Image.fromarray(cover.astype(np.uint8), "L"))
+    c.write_region(dst, (x0, y0))

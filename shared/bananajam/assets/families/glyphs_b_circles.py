@@ -10,7 +10,7 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._glyph_fill_b import gradient_poly
+from bananajam.assets.families._glyph_fill_b import gradient_poly, sphere
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
@@ -110,7 +110,7 @@ def runic_circle(ctx: RenderContext[RunicCircleParams]) -> Canvas:
             ),
         ]
     strokes(c, fig, R * 0.022, pal.accent)
-    draw.radial_shade(c, cx, cy, core, pal.highlight, pal.accent)
+    sphere(c, cx, cy, core, pal.highlight, pal.accent)
     return c
 
 

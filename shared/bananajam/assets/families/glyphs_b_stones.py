@@ -10,7 +10,7 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._glyph_fill_b import gradient_fills
+from bananajam.assets.families._glyph_fill_b import gradient_fills, sphere
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
@@ -136,7 +136,7 @@ def runic_obelisk(ctx: RenderContext[ObeliskParams]) -> Canvas:
     glow_pass(c, light, f.d(12), 0.85)
     strokes(c, runes, wr, tint(pal.glow, 0.3))
     if p.cap == "orb":
-        draw.radial_shade(c, *f.p(cx, orb_y), f.d(38), pal.highlight, pal.accent)
+        sphere(c, *f.p(cx, orb_y), f.d(38), pal.highlight, pal.accent)
     elif p.cap == "crystal":
         gem = [(cx, orb_y - 65), (cx + 30, orb_y), (cx, orb_y + 50), (cx - 30, orb_y)]
         c.polygon(P(gem), fill=pal.accent)

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._glyph_fill_b import gradient_fills, gradient_poly
+from bananajam.assets.families._glyph_fill_b import gradient_fills, gradient_poly, sphere
 from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
@@ -118,7 +118,7 @@ def void_orb(ctx: RenderContext[OrbParams]) -> Canvas:
     )
     for rx, ry, t in rings:
         brush(c, _ellipse_pts(cx, cy, rx, ry, t, math.pi, TAU), r * 0.07, rc, 0.9, 0.02, 0.02)
-    draw.radial_shade(c, cx, cy, r, mix(pal.accent, pal.glow, 0.35), shade(pal.ink, 0.3))
+    sphere(c, cx, cy, r, mix(pal.accent, pal.glow, 0.35), shade(pal.ink, 0.3))
     marks: list[Stroke] = []
     if p.inner == "swirl":
         for k in range(3):
@@ -234,7 +234,7 @@ def void_lotus(ctx: RenderContext[LotusParams]) -> Canvas:
     hy = by - 50
     if p.center == "orb":
         glow_pass(c, lambda g: g.circle(*f.p(bx, hy), f.d(60), fill=pal.glow), f.d(18), 0.9)
-        draw.radial_shade(c, *f.p(bx, hy), f.d(34), pal.highlight, pal.accent)
+        sphere(c, *f.p(bx, hy), f.d(34), pal.highlight, pal.accent)
     elif p.center == "star":
         glow_pass(c, lambda g: g.circle(*f.p(bx, hy), f.d(50), fill=pal.glow), f.d(16), 0.9)
         c.polygon(draw.star(*f.p(bx, hy - 10), f.d(55), f.d(14), 4), fill=pal.highlight)
