@@ -139,8 +139,7 @@ def ink_compass_rose(ctx: RenderContext[RoseParams]) -> Canvas:
     f = k.fit(ctx, 500, 500)
     rot = -math.pi / 2 + math.radians(p.turn)
     rng = ctx.rng("ink")
-    disc = k.ellipse_pts(*f.p(C, C), f.l(170), f.l(170))
-    lt.aura(c, [disc], pal.accent, f.l(40), 0.35, first=True)
+    c.glow(lambda g: g.circle(*f.p(C, C), f.l(170), fill=pal.accent), f.l(40), 0.35)
     ink, wash = mix(pal.ink, pal.accent, 0.25), mix(pal.accent, pal.glow, 0.25)
     for i in range(p.rings):
         r = 205 - 34 * i
