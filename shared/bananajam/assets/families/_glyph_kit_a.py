@@ -84,7 +84,9 @@ def glow_canvas(
     small.blur(radius)
     small.flush()
     glow = _upscale(small.img, c.pixel_size)
-    if glow is not None:
+    if glow is not None and glow[0].size == c.pixel_size:
+        c.img = glow[0]  # the glow reaches every pixel: it is the whole starting picture
+    elif glow is not None:
         c.write_region(*glow)
     return c
 
