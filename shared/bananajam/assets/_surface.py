@@ -68,10 +68,9 @@ class Surface:
             self._draw.setantialias(True)
             if not flat:
                 self._draw.frombytes(self._pillow().tobytes())
-        elif self._work is not None:
-            self._draw.frombytes(self._work.tobytes())
-        elif not self._draw_ok:
-            self._draw.frombytes(self._pillow().tobytes())
+        elif not self._draw_ok:  # Pillow's image or the numpy copy was written since
+            src = self._work if self._work is not None else self._pillow()
+            self._draw.frombytes(src.tobytes())
         self._draw_ok, self._img_ok, self._work = True, False, None
         return self._draw
 
