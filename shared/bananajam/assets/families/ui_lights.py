@@ -179,16 +179,19 @@ def _discs(
     d.flush()
 
 
-def _stepped(x: float, y: float, r: float, m: Metal, gem: RGB | None) -> list[tuple[float, ...]]:
-    """A small stud as (cx, cy, r, opacity, *rgb) discs: seat, steps toward the light, spark."""
+def _stepped(
+    r: float, m: Metal, gem: RGB | None
+) -> list[tuple[float, float, float, aggdraw.Brush]]:
+    """A small stud as discs (dx, dy, radius, brush) about its centre: seat, steps toward the
+    light, spark."""
     top = gem if gem is not None else m.shine
     inner, outer = tint(top, 0.3), shade(gem or m.dark, 0.3)
-    out: list[tuple[float, ...]] = [(x, y, r * 1.18, 1.0, *m.deep)]
+    out = [(0.0, 0.0, r * 1.18, aggdraw.Brush(tuple(m.deep), 255))]
     for i in range(4):
         f = 1.0 - i / 4.0
-        o = 0.35 * r * (1.0 - f)
-        out.append((x - o, y - o, r * f, 1.0, *mix(outer, inner, i / 3.0)))
-    out.append((x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7)))
+        o = -0.35 * r * (1.0 - f)
+        out.append((o, o, r * f, aggdraw.Brush(tuple(mix(outer, inner, i / 3.0)), 255)))
+    out.append((-r * 0.35, -r * 0.38, r * 0.22, aggdraw.Brush(tuple(tint(top, 0.7)), 217)))
     return out
 
 
@@ -208,7 +211,14 @@ def studs(c: Canvas, centres: Sequence[Point], r: float, m: Metal, gem: RGB | No
     if x1 <= x0 or y1 <= y0:
         return
     im = c.read_region((x0, y0, x1, y1))
-    _discs(im, (x0, y0), s, [d for x, y in centres for d in _stepped(x, y, r, m, gem)])
+    d = aggdraw.Draw(im)
+    d.setantialias(True)
+    discs = _stepped(r, m, gem)  # the same colours for every stud: made once
+    for x, y in centres:
+        for dx, dy, rr, brush in discs:
+            px0, py0 = (x + dx - rr) * s - x0, (y + dy - rr) * s - y0
+            d.ellipse((px0, py0, px0 + 2 * rr * s, py0 + 2 * rr * s), brush)
+    d.flush()
     c.write_region(im, (x0, y0))
 
 
@@ -223,8 +233,9 @@ def boss(c: Canvas, x: float, y: float, r: float, m: Metal, gem: RGB | None = No
     seat: list[tuple[float, ...]] = [(x, y, reach, 1.0, *m.deep)]
     spark = (x - r * 0.35, y - r * 0.38, r * 0.22, 0.85, *tint(top, 0.7))
     if r * s <= 10:  # small studs: stepped discs shrinking toward the light, no pixel pass
-        for cx, cy, rr, op, *rgb in _stepped(x, y, r, m, gem):
-            c.circle(cx, cy, rr, fill=(int(rgb[0]), int(rgb[1]), int(rgb[2])), opacity=op)
+        for dx, dy, rr, brush in _stepped(r, m, gem):
+            box = ((x + dx - rr) * s, (y + dy - rr) * s, (x + dx + rr) * s, (y + dy + rr) * s)
+            c.draw.ellipse(box, brush)
         return
     x0, y0 = max(0, int((x - reach) * s) - 2), max(0, int((y - reach) * s) - 2)
     x1 = min(c.pixel_size[0], int((x + reach) * s) + 3)
