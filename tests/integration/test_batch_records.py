@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from test_batch_jobs import Invoke, drain, fns, rng, status, submit
+from batch_support import Invoke, drain, rng, status, submit
+from test_batch_jobs import fns
 
 __all__ = ["fns"]  # the fixture, shared with test_batch_jobs
 
