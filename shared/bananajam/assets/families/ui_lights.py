@@ -103,19 +103,33 @@ def _light_palette(color: tuple[int, ...], opacity: float) -> bytes:
     return bytes(np.clip(np.round(rgba), 0, 255).astype(np.uint8).tobytes())
 
 
+_T = np.linspace(0.0, 1.0, 24)[:, None]
+# 96 points around the unit square's edge (its corners among them), as fractions of a box
+_RIM = np.vstack(
+    [
+        np.hstack([_T, _T * 0]),
+        np.hstack([_T, _T * 0 + 1]),
+        np.hstack([_T * 0, _T]),
+        np.hstack([_T * 0 + 1, _T]),
+    ]
+)
+_CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+
+
 def _inner_box(poly: Poly, scale: float) -> Box | None:
-    """A pixel rectangle inside `poly` (centred on its box, as large as a few tries allow)."""
+    """A pixel rectangle inside `poly` (centred on its box, as large as a few tries allow):
+    the first size whose corners, then 24 points along each side, all fall inside."""
     pts = np.asarray(poly, np.float64) * scale
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     mid, half = (lo + hi) / 2, (hi - lo) / 2
-    for k in (0.85, 0.75, 0.66, 0.55):
-        a, b = mid - half * k + 3, mid + half * k - 3  # 3 px clear of the antialiased edge
-        t = np.linspace(0.0, 1.0, 24)[:, None]
-        edge = np.vstack([a + (b - a) * np.hstack([t, z]) for z in (t * 0, t * 0 + 1)])
-        edge = np.vstack(
-            [edge, a + (b - a) * np.hstack([t * 0, t]), a + (b - a) * np.hstack([t * 0 + 1, t])]
-        )
-        if (b > a).all() and _inside(edge, pts).all():
+    tries = [(mid - half * k + 3, mid + half * k - 3) for k in (0.85, 0.75, 0.66, 0.55)]
+    tries = [(a, b) for a, b in tries if (b > a).all()]  # 3 px clear of the antialiased edge
+    if not tries:
+        return None
+    corners = np.vstack([a + (b - a) * _CORNERS for a, b in tries])
+    fit = np.all(_inside(corners, pts).reshape(-1, 4), axis=1)
+    for (a, b), ok in zip(tries, fit, strict=True):
+        if ok and _inside(a + (b - a) * _RIM, pts).all():
             return int(a[0]), int(a[1]), int(b[0]), int(b[1])
     return None
 
