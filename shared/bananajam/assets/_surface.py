@@ -69,18 +69,19 @@ class Surface:
             if not flat:
                 self._draw.frombytes(self._pillow().tobytes())
         elif not self._draw_ok:  # Pillow's image or the numpy copy was written since
-            src = self._work if self._work is not None else self._pillow()
-            self._draw.frombytes(src.tobytes())
+            # (AGG and Pillow read a contiguous numpy array in place: no bytes copy)
+            work = self._work
+            self._draw.frombytes(work if work is not None else self._pillow().tobytes())
         self._draw_ok, self._img_ok, self._work = True, False, None
         return self._draw
 
     def flush(self) -> None:
         if not self._img_ok and self._draw is not None:
-            src = self._draw if self._work is None else self._work
+            data = self._draw.tobytes() if self._work is None else self._work
             if self._img is None:
-                self._img = Image.frombytes(self._mode(), self._size, src.tobytes())
+                self._img = Image.frombytes(self._mode(), self._size, data)
             else:
-                self._img.frombytes(src.tobytes())
+                self._img.frombytes(data)
         self._img_ok = True
 
     def read_region(self, box: tuple[int, int, int, int]) -> Image.Image:
@@ -117,7 +118,12 @@ class Surface:
         if len(self._mode()) != 4:
             return self.img.convert("RGBA")
         # Pillow's "RGBa" raw decoder unpremultiplies while it copies the bytes in: one pass.
-        src = self._work if self._work is not None else self._draw
-        stale = self._img_ok or src is None or self._mode() != "RGBA"
-        data = self.img.tobytes() if stale or src is None else src.tobytes()
+        live = not self._img_ok and self._mode() == "RGBA"  # AGG or the numpy copy is current
+        data: bytes | np.ndarray
+        if live and self._work is not None:
+            data = self._work  # read in place
+        elif live and self._draw is not None:
+            data = self._draw.tobytes()
+        else:
+            data = self.img.tobytes()
         return Image.frombytes("RGBA", self._size, data, "raw", "RGBa")
