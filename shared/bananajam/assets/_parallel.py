@@ -1,6 +1,6 @@
-"""Two-way parallelism for the one pass that dominates after rendering: PNG deflate.
+"""Two-way parallelism for the largest pixel passes: PNG deflate and big resamplings.
 
-zlib-ng releases the GIL while it compresses, so deflating the top and bottom halves of an image
+zlib-ng and Pillow's resampler release the GIL, so doing the top and bottom halves of an image
 at once, one of them on a helper thread, uses both cores of a small machine (or of a Lambda with
 more than one vCPU). Work is split by image size only, never by the number of cores, so the output
 bytes are the same everywhere; with one usable core the two halves simply run one after the

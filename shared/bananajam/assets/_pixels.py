@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PIL import Image, ImageChops
 
+from bananajam.assets._parallel import pair
+
 
 def relabel(img: Image.Image, mode: str) -> Image.Image:
     """Reinterpret the same bytes under another 4-channel mode (no conversion)."""
@@ -30,6 +32,37 @@ def affected(src: Image.Image, size: tuple[int, int]) -> tuple[int, int, int, in
     return x0, y0, x1, y1
 
 
+SPLIT_PIXELS = 250_000  # outputs this large are resampled as two halves at once
+
+
+def resize(
+    img: Image.Image,
+    size: tuple[int, int],
+    resample: Image.Resampling = Image.Resampling.BILINEAR,
+    box: tuple[float, float, float, float] | None = None,
+) -> Image.Image:
+    """`img.resize`, made as a top and a bottom half at once when the output is large.
+
+    Pillow releases the GIL while it resamples, and each output row depends only on the source
+    rows around its centre, so the halves (each resampling its share of `box`) join into the
+    same picture (to a rounding step) in about half the time on two cores.
+    """
+    w, h = size
+    x0, y0, x1, y1 = box if box is not None else (0.0, 0.0, float(img.width), float(img.height))
+    if w * h < SPLIT_PIXELS or h < 2:
+        return img.resize(size, resample, box=(x0, y0, x1, y1))
+    k = h // 2
+    ym = y0 + (y1 - y0) * k / h
+    top, bottom = pair(
+        lambda: img.resize((w, k), resample, box=(x0, y0, x1, ym)),
+        lambda: img.resize((w, h - k), resample, box=(x0, ym, x1, y1)),
+    )
+    out = Image.new(img.mode, size)
+    out.paste(top, (0, 0))
+    out.paste(bottom, (0, k))
+    return out
+
+
 SOFT_MIN_PIXELS = 40_000  # below this a plain bilinear resize is cheap enough
 SOFT_MIN_FACTOR = 4.0  # source pixels at least this far apart: the picture is soft at 2 px
 
@@ -53,8 +86,8 @@ def soft_upscale(
     enlarge = min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
     src = as_premul(img) if img.mode == "RGBA" else img
     if w * h < SOFT_MIN_PIXELS or enlarge < SOFT_MIN_FACTOR:
-        return src.resize(size, Image.Resampling.BILINEAR, box=(x0, y0, x1, y1))
-    half = src.resize(((w + 1) // 2, (h + 1) // 2), Image.Resampling.BILINEAR, box=(x0, y0, x1, y1))
+        return resize(src, size, box=(x0, y0, x1, y1))
+    half = resize(src, ((w + 1) // 2, (h + 1) // 2), box=(x0, y0, x1, y1))
     return half.resize(size, Image.Resampling.NEAREST)
 
 

@@ -193,13 +193,13 @@ class Canvas(Surface):
         size = self.pixel_size
         colour = Image.fromarray(np.clip(rgb * 255.0 + 0.5, 0, 255).astype(np.uint8), "RGB")
         if colour.size != size:
-            colour = colour.resize(size, Image.Resampling.BILINEAR)
+            colour = px.resize(colour, size)
         if alpha is None:
             self.img = colour.convert("RGBA")
             return
         mask = Image.fromarray(np.clip(alpha * 255.0 + 0.5, 0, 255).astype(np.uint8), "L")
         if mask.size != size:
-            mask = mask.resize(size, Image.Resampling.BILINEAR)
+            mask = px.resize(mask, size)
         box = mask.getbbox()
         if box is None:
             return

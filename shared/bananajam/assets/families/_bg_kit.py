@@ -16,6 +16,7 @@ import aggdraw
 import numpy as np
 from PIL import Image
 
+from bananajam.assets import _pixels as px
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, tint
@@ -193,15 +194,15 @@ def ground(
         if tileable:
             h, w = rgb.shape[:2]
             img = to_u8(np.pad(rgb, ((2, 2), (2, 2), (0, 0)), mode="wrap"))
-            img = img.resize((ctx.width, ctx.height), BILINEAR, box=(2, 2, 2 + w, 2 + h))
+            img = px.resize(img, (ctx.width, ctx.height), box=(2, 2, 2 + w, 2 + h))
         elif covered is not None and math.ceil(covered) + 3 < ctx.height:
             # `box` scales just the visible rows; they come out exactly as in the full resize
             rows, (h, w) = max(1, math.ceil(covered) + 3), rgb.shape[:2]
-            top = img.resize((ctx.width, rows), BILINEAR, box=(0, 0, w, rows * h / ctx.height))
+            top = px.resize(img, (ctx.width, rows), box=(0, 0, w, rows * h / ctx.height))
             img = Image.new("RGB", (ctx.width, ctx.height), tuple(ctx.palette.parchment))
             img.paste(top, (0, 0))
         else:
-            img = img.resize((ctx.width, ctx.height), BILINEAR)
+            img = px.resize(img, (ctx.width, ctx.height))
     c.img = img if flat else img.convert("RGBA")
     return c
 
