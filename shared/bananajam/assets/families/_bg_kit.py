@@ -44,20 +44,31 @@ def lattice_noise(
     if not tileable:
         cx, cy = cx + 1, cy + 1
     lat = rng.random((cy, cx), dtype=np.float32)
-    pad = np.pad(lat, 2, mode="wrap" if tileable else "reflect")
-    box = (2.0, 2.0, 2.0 + cx, 2.0 + cy) if tileable else (2.5, 2.5, 1.5 + cx, 1.5 + cy)
-    # Pillow's bicubic resize of this box (same values) as matrix products, in row blocks of at
-    # most 2**18 multiply-adds: OpenBLAS threads bigger products and its idle threads spin.
-    ky = _bicubic_weights(pad.shape[0], box[1], box[3], height)
-    kxt = _bicubic_weights(pad.shape[1], box[0], box[2], width).T
+    # Pillow's bicubic resize of the padded lattice (same values) as matrix products whose
+    # weights already fold in the padding, in row blocks of at most 2**18 multiply-adds:
+    # OpenBLAS threads bigger products and its idle threads spin.
+    ky = _lattice_weights(cy, height, tileable)
+    kxt = _lattice_weights(cx, width, tileable).T
     out = np.empty((height, width), np.float32)
-    step = max(1, (1 << 18) // (pad.shape[1] * max(pad.shape[0], width)))
+    step = max(1, (1 << 18) // (cx * max(cy, width)))
     for r in range(0, height, step):
-        np.matmul(ky[r : r + step] @ pad, kxt, out=out[r : r + step])
+        np.matmul(ky[r : r + step] @ lat, kxt, out=out[r : r + step])
     return out
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
+def _lattice_weights(n: int, n_out: int, tileable: bool) -> np.ndarray:
+    """The n_out × n matrix taking a lattice axis of n values to n_out samples: Pillow's bicubic
+    weights over the lattice padded by two (wrapped, or mirrored as `np.pad`'s "reflect"), with
+    each padded column added onto the lattice column it copies."""
+    box = (2.0, 2.0 + n) if tileable else (2.5, 1.5 + n)
+    m = _bicubic_weights(n + 4, box[0], box[1], n_out)
+    src = np.pad(np.arange(n), 2, mode="wrap" if tileable else "reflect")
+    folded = np.zeros((n, n_out), np.float32)
+    np.add.at(folded, src, m.T)
+    return np.ascontiguousarray(folded.T)
+
+
 def _bicubic_weights(n_in: int, lo: float, hi: float, n_out: int) -> np.ndarray:
     """The n_out × n_in matrix of Pillow's BICUBIC resampling of the span lo..hi (a = -0.5,
     weights normalised per output sample, the filter widened when shrinking)."""
