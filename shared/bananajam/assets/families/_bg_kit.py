@@ -189,18 +189,23 @@ def ground(
     tileable: bool = False,
     flat: bool = False,
     covered: float | None = None,
+    soft: bool = False,
 ) -> Canvas:
     """A full-size opaque canvas whose pixels are the (reduced) float image scaled up.
 
     `flat` keeps the canvas in RGB (AGG draws on it directly, no RGBA conversion): only for
     pictures that draw plain shapes on the ground and never composite or blend layers.
     `covered` is a y (canvas pixels) below which the picture later paints everything opaque
-    (a foreground hill): the rows under it are not scaled up, just filled flat."""
+    (a foreground hill): the rows under it are not scaled up, just filled flat.
+    `soft` scales up through `px.soft_upscale` (bilinear to half size, then each pixel doubled,
+    when enlarged 4x or more): for fields with no sharp detail, where 2 px steps are a level or
+    two; a quarter of the resampling, and the doubled rows deflate faster."""
     # The ground replaces every pixel: start from a 1x1 surface rather than filling a full-size
     # one (`ctx.canvas()` for an opaque picture), then hand it the scaled-up image.
     c = Canvas(ctx.width, ctx.height, ctx.palette.parchment, scale=1.0 / max(ctx.width, ctx.height))
     c.scale = 1.0
     img = to_u8(rgb)
+    up = px.soft_upscale if soft else px.resize
     if img.size != (ctx.width, ctx.height):
         if tileable:
             h, w = rgb.shape[:2]
@@ -209,11 +214,11 @@ def ground(
         elif covered is not None and math.ceil(covered) + 3 < ctx.height:
             # `box` scales just the visible rows; they come out exactly as in the full resize
             rows, (h, w) = max(1, math.ceil(covered) + 3), rgb.shape[:2]
-            top = px.resize(img, (ctx.width, rows), box=(0, 0, w, rows * h / ctx.height))
+            top = up(img, (ctx.width, rows), box=(0, 0, w, rows * h / ctx.height))
             img = Image.new("RGB", (ctx.width, ctx.height), tuple(ctx.palette.parchment))
             img.paste(top, (0, 0))
         else:
-            img = px.resize(img, (ctx.width, ctx.height))
+            img = up(img, (ctx.width, ctx.height))
     c.img = img if flat else img.convert("RGBA")
     return c
 

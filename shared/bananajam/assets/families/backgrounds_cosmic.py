@@ -100,7 +100,7 @@ def ink_nebula(ctx: RenderContext[NebulaParams]) -> Canvas:
     dust = kit.fbm(ctx.rng("dust"), w, h, cells * 1.3, 4)
     density = np.clip(cloud * (0.35 + 0.9 * m) - kit.smoothstep(0.55, 0.8, dust) * 0.35, 0, 1)
     rgb = nebula_colour(ctx.palette, density, fil * m, p.hue, p.filaments)
-    c = kit.ground(ctx, rgb, flat=True)
+    c = kit.ground(ctx, rgb, flat=True, soft=True)
     kit.stars(
         c, ctx.rng("stars"), p.stars * ctx.width * ctx.height // 1024**2 + 12, ctx.palette.glow
     )

@@ -67,7 +67,7 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
         depth = np.clip(yy / 0.1, 0, 1) * solid
         veil = depth**1.4 * (0.35 + 0.65 * band) * p.mist * 0.85
         rgb[top:bottom] = kit.lerp(part, fog, np.clip(veil, 0, 0.85))
-    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True, covered=covered)
+    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True, covered=covered, soft=True)
     for s_, op in ((2.2, 0.12), (1.5, 0.2)):
         c.circle(light[0] * W, light[1] * H, ctx.unit * 0.035 * s_, fill=pal.glow, opacity=op)
     c.circle(light[0] * W, light[1] * H, ctx.unit * 0.035, fill=tint(pal.glow, 0.4))

@@ -87,7 +87,7 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
     glow_rim = np.exp(-(((ragged - 0.02 - 0.05 * p.burn) * 60) ** 2)) * p.burn
     steps.append((kit.col(pal.accent), glow_rim * 0.25))
     rgb = kit.lerp_chain(rgb, steps)
-    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True)
+    c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True, soft=True)
     _marks(c, ctx, u)
     return c
 

@@ -88,7 +88,7 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     rgb = lights.halo_rgb(
         np.clip(rgb, 0, 1), (W, H), float(crown[0]), float(crown[1]), u * 0.32, pal.accent, 0.7
     )
-    c = kit.ground(ctx, np.clip(rgb, 0, 1))
+    c = kit.ground(ctx, np.clip(rgb, 0, 1), soft=True)
     kit.stars(c, ctx.rng("stars"), 40 + W * H // 9000, pal.glow, (0, 0, W, H * 0.5))
     # the hill
     hill = [
