@@ -1,9 +1,10 @@
 """Background kit, part two: seamless-tile helpers (cellular noise, relief lighting, wrapping
-glows) and batched stroke geometry for pages of tiny marks drawn straight through AGG."""
+glows), batched stroke geometry for pages of tiny marks drawn straight through AGG, ridge
+profiles and chained tints."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PIL import Image, ImageFilter
@@ -107,3 +108,35 @@ def wrap_glow(
     big = big.filter(ImageFilter.GaussianBlur(radius * small.scale))
     small.img = big.crop((pad, pad, pad + a.shape[1], pad + a.shape[0]))
     c.composite(small, mode="screen", opacity=opacity)
+
+
+def ridge_profile(rng: np.random.Generator, n: int, bumps: float, rough: float) -> np.ndarray:
+    """A 1-D height profile in [0, 1] (hills plus jagged detail) of n samples."""
+    t = np.linspace(0.0, 1.0, n)
+    out = np.zeros(n)
+    amp, freq = 1.0, bumps
+    for _ in range(4):
+        k = max(2, int(freq) + 2)
+        knots = rng.random(k)
+        out += amp * np.interp(t * (k - 1), np.arange(k), knots)
+        amp *= rough
+        freq *= 2.3
+    lo, hi = float(out.min()), float(out.max())
+    return (out - lo) / (hi - lo + 1e-9)
+
+
+def lerp_chain(rgb: np.ndarray, steps: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """`lerp` towards several flat colours in turn, (colour, field) pairs, in one image pass: the
+    chain is affine per pixel, rgb * prod(1 - t) + sum(colour_i * t_i * prod_after_i(1 - t))."""
+    keep = np.ones(rgb.shape[:2], np.float32)
+    weights = []
+    for color, t in reversed(steps):
+        weights.append((color, t * keep))
+        keep *= 1.0 - t
+    out = np.empty(rgb.shape, np.float32)
+    for c in range(rgb.shape[-1]):  # a plane at a time (see `_bg_kit.lerp`)
+        plane = out[..., c]
+        np.multiply(rgb[..., c], keep, out=plane)
+        for color, w in weights:
+            plane += w * np.float32(color[c])
+    return out

@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._bg_kit import BILINEAR, col, grid, lerp, to_u8, vertical
+from bananajam.assets.families._bg_kit import BILINEAR, col, lerp, to_u8, vertical
 from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, Palette, mix, shade
 
@@ -25,12 +25,21 @@ def sky(
     """A dusk sky: dark zenith, accent-tinted horizon band and a soft light bloom (w×h, float)."""
     top = shade(pal.parchment, 0.35)
     band = mix(pal.parchment, pal.accent, 0.35)
-    rgb = vertical(h, w, [top, pal.parchment, mix(pal.parchment, band, 0.6), band])
-    x, y = grid(w, h)
-    y = y / max(horizon, 0.2)
-    d = np.hypot((x - light[0]) * w / h, y * horizon - light[1])
-    bloom = np.exp(-d * 5.0) * glow
-    return rgb + col(mix(pal.accent, pal.glow, 0.6)) * bloom[..., None]
+    row = vertical(h, 1, [top, pal.parchment, mix(pal.parchment, band, 0.6), band])
+    xs = (np.arange(w, dtype=np.float32) + 0.5) / w
+    ys = (np.arange(h, dtype=np.float32) + 0.5) / h
+    if horizon < 0.2:
+        ys = ys * (horizon / 0.2)
+    d = np.hypot((xs[None, :] - light[0]) * (w / h), ys[:, None] - light[1])
+    bloom = np.exp(d * -5.0)
+    bloom *= glow
+    # the gradient rows plus the tinted bloom, a plane at a time (no H×W×3 broadcasts)
+    tint_ = col(mix(pal.accent, pal.glow, 0.6))
+    rgb = np.empty((h, w, 3), np.float32)
+    for c in range(3):
+        np.multiply(bloom, tint_[c], out=rgb[..., c])
+        rgb[..., c] += row[:, :, c]
+    return rgb
 
 
 def halo(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float) -> None:
@@ -54,10 +63,16 @@ def halo_rgb(
     k = 1.702 / (r * 0.6)  # logistic stand-in for a Gaussian-blurred disc edge
     outer = 0.5 / (1.0 + np.exp(np.minimum((d - r) * k, 60.0)))
     inner = 0.6 / (1.0 + np.exp(np.minimum((d - r * 0.55) * k, 60.0)))
-    src = col(mix(color, (255, 255, 255), 0.2)) * inner[..., None]
-    src += col(color) * (outer * (1.0 - inner))[..., None]
-    src *= opacity
-    return rgb + src - rgb * src  # type: ignore[no-any-return]
+    outer *= 1.0 - inner
+    core, rim = col(mix(color, (255, 255, 255), 0.2)) * opacity, col(color) * opacity
+    out = np.empty(rgb.shape, np.float32)
+    src = np.empty(d.shape, np.float32)
+    for c in range(3):  # screen, a plane at a time: rgb + src - rgb * src
+        np.multiply(inner, core[c], out=src)
+        src += outer * rim[c]
+        np.multiply(rgb[..., c], 1.0 - src, out=out[..., c])
+        out[..., c] += src
+    return out
 
 
 def shaded_disc(

@@ -11,6 +11,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_kit_b as kit_b
 from bananajam.assets.families import _bg_light as lights
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
@@ -49,7 +50,7 @@ def nebula_colour(
     ]
     v = np.clip(cloud, 0, 1) ** 1.3
     rgb = kit.ramp(v, stops)
-    rgb += kit.col(pal.glow)[None, None, :] * (fil * glow * (0.3 + v))[..., None] * 0.55
+    kit.add_tint(rgb, kit.col(pal.glow) * 0.55, fil * glow * (0.3 + v))
     return np.clip(rgb, 0.0, 1.0)  # type: ignore[no-any-return]
 
 
@@ -144,7 +145,7 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
         h, w, [shade(pal.parchment, 0.4), pal.parchment, mix(pal.parchment, pal.ink, 0.7)]
     )
     haze = kit.lerp(sky, kit.col(mix(pal.ink, pal.accent, 0.35)), cloud**2 * 0.8)
-    haze += kit.col(pal.glow) * (fil * 0.18)[..., None]
+    kit.add_tint(haze, kit.col(pal.glow), fil * 0.18)
     r = u * p.size * 1.05
     cx = W / 2 + p.offset * (W / 2 - r * 1.05)
     cy = H * 0.46 if p.horizon else H / 2
@@ -213,7 +214,7 @@ def _horizon(c: Canvas, ctx: RenderContext[MoonParams], base: float) -> None:
     for k, (lift, colr) in enumerate(
         ((0.1, mix(pal.ink, pal.accent, 0.3)), (0.0, shade(pal.ink, 0.35)))
     ):
-        prof = kit.ridge_profile(rng, 80, 2.5 + k * 2, 0.55)
+        prof = kit_b.ridge_profile(rng, 80, 2.5 + k * 2, 0.55)
         ys = base - lift * H + (k - 0.2) * H * 0.05 - prof * H * (0.12 - k * 0.03)
         xs = np.linspace(-2, W + 2, len(prof))
         poly = [(float(x), float(y)) for x, y in zip(xs, ys, strict=True)]

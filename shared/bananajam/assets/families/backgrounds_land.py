@@ -11,6 +11,7 @@ from pydantic import Field
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families import _bg_kit as kit
+from bananajam.assets.families import _bg_kit_b as kit_b
 from bananajam.assets.families import _bg_light as lights
 from bananajam.assets.params import AssetParams
 from bananajam.assets.registry import RenderContext, asset
@@ -48,7 +49,7 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
     for k in range(p.layers):
         t = k / max(1, p.layers - 1)
         bumps = {"hills": 1.5, "peaks": 3.0, "pines": 2.0, "spires": 2.5}[p.ridges] + k * 0.6
-        prof = kit.ridge_profile(rng, w, bumps, 0.3 if p.ridges == "hills" else 0.45)
+        prof = kit_b.ridge_profile(rng, w, bumps, 0.3 if p.ridges == "hills" else 0.45)
         amp = (0.22 - 0.1 * t) * (1.3 if p.ridges == "peaks" else 1.0)
         line = (p.horizon - amp * 0.5 + (1 - p.horizon) * 0.75 * t - prof * amp).astype(np.float32)
         profiles.append(line)

@@ -86,7 +86,7 @@ def void_parchment(ctx: RenderContext[ParchmentParams]) -> Canvas:
     steps.append((kit.col(shade(pal.ink, 0.5)), np.clip(scorch * 0.9 + vignette * 0.35, 0, 1)))
     glow_rim = np.exp(-(((ragged - 0.02 - 0.05 * p.burn) * 60) ** 2)) * p.burn
     steps.append((kit.col(pal.accent), glow_rim * 0.25))
-    rgb = kit.lerp_chain(rgb, steps)
+    rgb = kit_b.lerp_chain(rgb, steps)
     c = kit.ground(ctx, np.clip(rgb, 0, 1), flat=True, soft=True)
     _marks(c, ctx, u)
     return c
