@@ -60,9 +60,11 @@ def ethereal_mist(ctx: RenderContext[MistParams]) -> Canvas:
     rgb = rgb.astype(np.float32)
     for k, line in enumerate(profiles[:-1]):
         t = k / max(1, p.layers - 1)
-        top = max(0, int((float(line.min()) - 0.005) * h) - 1)
+        # the edge is antialiased across the ridge, not just down it: steep slopes stay smooth
+        edge = 0.004 * np.hypot(1.0, np.gradient(line) * h).astype(np.float32)
+        top = max(0, int((float((line - edge).min()) - 0.001) * h) - 1)
         yy = y[top:bottom] - line[None, :]
-        solid = kit.smoothstep(-0.004, 0.004, yy)
+        solid = kit.smoothstep(-1.0, 1.0, yy / edge)
         part = kit.lerp(rgb[top:bottom], kit.col(mix(far, near, t * 0.8)), solid)
         band = kit.fbm(ctx.rng(f"fog{k}"), w, h, 2.5, 3, 0.5, stretch=3.0)[top:bottom]
         depth = np.clip(yy / 0.1, 0, 1) * solid
