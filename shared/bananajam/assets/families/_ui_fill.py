@@ -24,6 +24,7 @@ from bananajam.assets.themes import RGB
 Poly = Sequence[Point]
 Stroke = tuple[Poly, RGB, float, float]  # outline, colour, width, opacity
 Line = tuple[list[float], RGB, float, float, float]  # flat outline, colour, width, opacity, shift
+Mark = tuple[list[float], RGB, float, float]  # flat polygon, colour, opacity, pen width (0: fill)
 Box = tuple[int, int, int, int]
 _BILINEAR = Image.Resampling.BILINEAR
 _PAD = 256  # ramp entries repeated past each end of a cached strip (see `_strip`)
@@ -109,15 +110,60 @@ def shaded(
     holes: Sequence[Poly] = (),
     opacity: float = 1.0,
     strokes: Sequence[Stroke] = (),
+    marks: Sequence[Mark] = (),
 ) -> None:
     """Fill the union of `polys` (minus `holes`) with a gradient through `stops`.
 
     Linear along `angle` (radians, 0 = left→right) across the shape's extent, or radial from
-    point `radial` out to `radius`. `strokes` (outline, colour, width, opacity) are drawn on top
-    inside the same pixel box, so a whole metal part costs one region read and write.
+    point `radial` out to `radius`. `strokes` (outline, colour, width, opacity), then `marks`,
+    are drawn on top inside the same pixel box, so a whole part costs one region read and write.
     """
     lines = [(flat(q), col, w, op, 0.0) for q, col, w, op in strokes]
-    paint(c, polys, holes, stops, angle, radial, radius, opacity, lines)
+    paint(c, polys, holes, stops, angle, radial, radius, opacity, lines, marks)
+
+
+def _reach(marks: Sequence[Mark]) -> tuple[float, float, float, float] | None:
+    """The logical box the marks cover (pen marks grown by half their width)."""
+    boxes = [
+        (min(q[0::2]) - w / 2, min(q[1::2]) - w / 2, max(q[0::2]) + w / 2, max(q[1::2]) + w / 2)
+        for q, _, _, w in marks
+        if len(q) >= 6
+    ]
+    if not boxes:
+        return None
+    x0, y0, x1, y1 = zip(*boxes, strict=True)
+    return min(x0), min(y0), max(x1), max(y1)
+
+
+def _draw_marks(d: aggdraw.Draw, marks: Sequence[Mark], sc: float, at: tuple[int, int]) -> None:
+    """Marks in logical units onto the box image `d` whose corner is canvas pixel `at`; the
+    same shapes (and so the same pixels) as `Canvas.polygon` draws on the whole canvas."""
+    d.settransform((sc, 0.0, -at[0], 0.0, sc, -at[1]))
+    for q, color, op, width in marks:
+        if len(q) >= 6:
+            alpha = max(0, min(255, round(op * 255)))
+            if width > 0:
+                d.polygon(q, aggdraw.Pen(tuple(color), max(0.3, width * sc), alpha))
+            else:
+                d.polygon(q, aggdraw.Brush(tuple(color), alpha))
+
+
+def ink(c: Canvas, marks: Sequence[Mark]) -> None:
+    """Draw `marks` inside their own pixel box (one region read and write): on a canvas whose
+    pixels are held as an image this avoids handing the whole picture to AGG and back."""
+    reach = _reach(marks)
+    if reach is None:
+        return
+    sc, (cw, ch) = c.scale, c.pixel_size
+    x0, y0 = max(0, int(reach[0] * sc) - 2), max(0, int(reach[1] * sc) - 2)
+    x1, y1 = min(cw, int(reach[2] * sc) + 3), min(ch, int(reach[3] * sc) + 3)
+    if x1 <= x0 or y1 <= y0:
+        return
+    d = aggdraw.Draw(c.read_region((x0, y0, x1, y1)))
+    d.setantialias(True)
+    _draw_marks(d, marks, sc, (x0, y0))
+    out = Image.frombuffer("RGBA", (x1 - x0, y1 - y0), d.tobytes(), "raw", "RGBA", 0, 1)
+    c.write_region(out, (x0, y0))
 
 
 def paint(
@@ -130,6 +176,7 @@ def paint(
     radius: float,
     opacity: float,
     lines: Sequence[Line],
+    marks: Sequence[Mark] = (),
 ) -> None:
     """`shaded` with outlines given as `Line`s: flat points drawn shifted by (shift, shift)."""
     body = [flat(q) for q in polys if len(q)]
@@ -139,6 +186,10 @@ def paint(
     (lx, ly), (hx, hy) = allp.min(axis=0).tolist(), allp.max(axis=0).tolist()
     sc = c.scale
     pad = max((ln[2] * sc for ln in lines), default=0.0) + 1.0
+    reach = _reach(marks)
+    if reach is not None:  # the box also holds the marks
+        lx, ly = min(lx, reach[0] * sc - 1.0), min(ly, reach[1] * sc - 1.0)
+        hx, hy = max(hx, reach[2] * sc + 1.0), max(hy, reach[3] * sc + 1.0)
     x0, y0 = max(0, int(lx - pad)), max(0, int(ly - pad))
     x1 = min(c.pixel_size[0], int(hx + pad) + 2)
     y1 = min(c.pixel_size[1], int(hy + pad) + 2)
@@ -163,12 +214,13 @@ def paint(
         out = _linear((x0, y0, x1, y1), key, angle, allp)
     # `out` is new (so writable): the old pixels go into it where the shape does not cover
     out.paste(c.read_region((x0, y0, x1, y1)), (0, 0), Image.frombytes("L", (w, h), keep.tobytes()))
-    if lines:
+    if lines or marks:
         d = aggdraw.Draw(out)
         d.setantialias(True)
         for q, color, width, op, dxy in lines:
             if len(q) >= 6:
                 d.settransform((sc, 0.0, dxy * sc - x0, 0.0, sc, dxy * sc - y0))
                 d.polygon(q, aggdraw.Pen(color, max(0.3, width * sc), round(255 * op)))
+        _draw_marks(d, marks, sc, (x0, y0))
         out = Image.frombuffer("RGBA", (w, h), d.tobytes(), "raw", "RGBA", 0, 1)
     c.write_region(out, (x0, y0))

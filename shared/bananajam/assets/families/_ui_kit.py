@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._ui_fill import Line, Stroke, flat, lut, paint, shaded
+from bananajam.assets.families._ui_fill import Line, Mark, Stroke, flat, ink, lut, paint, shaded
 from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, Palette, hue_shift, mix, shade, tint
 
 Poly = Sequence[Point]
-__all__ = ["Stroke", "lut", "shaded"]
+__all__ = ["Mark", "Stroke", "ink", "lut", "shaded"]
 
 
 @dataclass(frozen=True)
@@ -135,16 +137,35 @@ def plate(
     angle: float = 0.8,
     holes: Sequence[Poly] = (),
     extra: Sequence[Stroke] = (),
+    marks: Sequence[Mark] = (),
 ) -> None:
     """A metal part: gradient body, dark bevel outline, and a thin light rim offset up-left.
 
-    `extra` outlines are drawn over it in the same pixel box (cheaper than drawing them after)."""
+    `extra` outlines, then `marks`, are drawn over it in the same pixel box (cheaper than
+    drawing them after)."""
     lines: list[Line] = []
     for poly in (*polys, *holes):
         q = flat(poly)
         lines += [(q, m.deep, edge, 1.0, 0.0), (q, m.light, edge * 0.35, 0.45, -edge * 0.45)]
     lines += [(flat(q), col, w, op, 0.0) for q, col, w, op in extra]
-    paint(c, polys, holes, m.stops(), angle, None, 0.0, 1.0, lines)
+    paint(c, polys, holes, m.stops(), angle, None, 0.0, 1.0, lines, marks)
+
+
+def stroke(
+    pts: Poly,
+    width: float,
+    color: RGB,
+    opacity: float = 1.0,
+    smooth: bool = True,
+    start: float = 0.15,
+    end: float = 0.2,
+) -> Mark:
+    """The tapered polygon `draw.brush` fills, as a mark for `plate`, `shaded` or `ink`."""
+    path = draw.catmull_rom_array(pts, 8) if smooth and len(pts) > 2 else np.asarray(pts, float)
+    if len(path) < 2:
+        return ([], color, opacity, 0.0)
+    widths = np.maximum(draw.taper(len(path), start, end, 0.8) * width, width * 0.04)
+    return (flat(draw.stroke_outline(path, widths)), color, opacity, 0.0)
 
 
 def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -> None:

@@ -27,16 +27,18 @@ def _pane(kind: str, cx: float, cy: float, rx: float, ry: float) -> list[Point]:
 
 
 def _swirl(
-    c: Canvas, f: k.Fit, pal: Palette, cx: float, cy: float, r: float, arms: int, spin: float
-) -> None:
-    """Spiral brush arms of light inside a pane."""
+    f: k.Fit, pal: Palette, cx: float, cy: float, r: float, arms: int, spin: float
+) -> list[k.Mark]:
+    """Spiral brush arms of light inside a pane (marks for the pane's own pixel box)."""
+    out = []
     for i in range(arms):
         a0 = spin + 2 * math.pi * i / arms
         pts = [
             (cx + t * math.cos(a0 + t / r * 3.2), cy + t * math.sin(a0 + t / r * 3.2) * 1.1)
             for t in [r * j / 14 for j in range(1, 15)]
         ]
-        draw.brush(c, f.pts(pts), f.l(r * 0.12), pal.highlight, opacity=0.5, start=0.2, end=0.5)
+        out.append(k.stroke(f.pts(pts), f.l(r * 0.12), pal.highlight, 0.5, start=0.2, end=0.5))
+    return out
 
 
 class MirrorParams(AssetParams):
@@ -66,25 +68,33 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
         k.plate(c, [f.pts(handle)], m, edge, 0.0)
         for y in (520.0, 680.0):
             k.plate(c, [f.pts(k.rotate(k.stadium(cx, y, 22, 70), cx, y, math.pi / 2))], m, edge)
-    if p.scrolls:
+    if p.scrolls:  # both curls in one pixel box
+        curls = []
         for sgn in (-1.0, 1.0):
             x = cx + sgn * (rx + fw * 0.7)
-            curl = [
-                (x, cy - 60),
-                (x + sgn * 44, cy - 30),
-                (x + sgn * 30, cy + 10),
-                (x + sgn * 10, cy - 8),
-                (x + sgn * 22, cy - 20),
+            curl = f.pts(
+                [
+                    (x, cy - 60),
+                    (x + sgn * 44, cy - 30),
+                    (x + sgn * 30, cy + 10),
+                    (x + sgn * 10, cy - 8),
+                    (x + sgn * 22, cy - 20),
+                ]
+            )
+            curls += [
+                k.stroke(curl, f.l(22), m.deep, start=0.05, end=0.5),
+                k.stroke(curl, f.l(14), m.light, start=0.05, end=0.5),
             ]
-            draw.brush(c, f.pts(curl), f.l(22), m.deep, start=0.05, end=0.5)
-            draw.brush(c, f.pts(curl), f.l(14), m.light, start=0.05, end=0.5)
+        k.ink(c, curls)
     glass = [tint(pal.accent, 0.25), mix(pal.ink, pal.accent, 0.45), shade(pal.ink, 0.3)]
-    k.shaded(c, [f.pts(inner)], glass, radial=f.p(cx - 40, cy - 80), radius=f.l(ry * 1.3))
     rng = ctx.rng("glass")
-    _swirl(c, f, pal, cx, cy, rx * 0.8, int(rng.integers(2, 5)), rng.uniform(0, 6.3))
+    # the swirl and the streaks are drawn in the glass's own pixel box
+    marks = _swirl(f, pal, cx, cy, rx * 0.8, int(rng.integers(2, 5)), rng.uniform(0, 6.3))
     for off, w in ((0.0, 26.0), (60.0, 12.0)):
         streak = [(cx - rx * 0.55 + off, cy + ry * 0.1), (cx - rx * 0.1 + off, cy - ry * 0.5)]
-        draw.brush(c, f.pts(streak), f.l(w), pal.highlight, opacity=0.35, smooth=False)
+        marks.append(k.stroke(f.pts(streak), f.l(w), pal.highlight, 0.35, smooth=False))
+    radial = f.p(cx - 40, cy - 80)
+    k.shaded(c, [f.pts(inner)], glass, radial=radial, radius=f.l(ry * 1.3), marks=marks)
     mid = _pane(p.shape, cx, cy, rx + fw / 2, ry + fw / 2)
     groove = (f.pts(mid), m.deep, f.l(3), 0.5)
     k.plate(c, [f.pts(outer)], m, edge, 0.9, holes=[f.pts(inner)], extra=[groove])
@@ -108,8 +118,8 @@ def arcane_mirror(ctx: RenderContext[MirrorParams]) -> Canvas:
             (cx + 70, top + 16),
         ]
         k.plate(c, [f.pts(crown)], m, edge, 0.8)
-        for x, y in ((cx - 78, top - 40), (cx, top - 62), (cx + 78, top - 40)):
-            lt.boss(c, *f.p(x, y), f.l(9), m, gem=pal.glow)
+        tips = [f.p(x, y) for x, y in ((cx - 78, top - 40), (cx, top - 62), (cx + 78, top - 40))]
+        lt.studs(c, tips, f.l(9), m, gem=pal.glow)
     elif p.crest == "eye":
         eye = [
             *draw.arc_points(cx, top + 30, 70, 56, -2.4, -0.74, 16),
@@ -174,25 +184,38 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
     # the void covers the middle of this light; nothing is drawn before it
     lt.aura(c, [f.pts(inner)], pal.glow, f.l(40), 0.5, solid=f.pts(inner), first=True)
     void = [tint(pal.glow, 0.4), pal.accent, mix(pal.ink, pal.accent, 0.35), shade(pal.ink, 0.3)]
-    k.shaded(c, [f.pts(inner)], void, radial=f.p(cx, spring + 40), radius=f.l(r * 1.5))
     rng = ctx.rng("portal")
-    _swirl(c, f, pal, cx, spring + 40, r * 0.95, p.arms, rng.uniform(0, 6.3))
+    # the swirl and the sparks are drawn in the void's own pixel box, as the runes are in their
+    # pillar's: the picture never changes hands between its pixel boxes and AGG
+    marks = _swirl(f, pal, cx, spring + 40, r * 0.95, p.arms, rng.uniform(0, 6.3))
     for _ in range(14):
         x, y = rng.uniform(cx - r * 0.8, cx + r * 0.8), rng.uniform(spring - r * 0.6, floor - 20)
-        lt.spark(c, *f.p(x, y), f.l(rng.uniform(4, 10)), pal.highlight, 0.9)
+        marks.append(lt.twinkle(*f.p(x, y), f.l(rng.uniform(4, 10)), pal.highlight, 0.9))
+    k.shaded(c, [f.pts(inner)], void, radial=f.p(cx, spring + 40), radius=f.l(r * 1.5), marks=marks)
     k.plate(c, [f.pts(outer)], stone, edge, 0.8, holes=[f.pts(inner)])
-    # plates of both pillars first, then both sides' runes, then their auras: the canvas changes
-    # hands between AGG and its pixel boxes twice instead of four times (the sides never overlap)
     sides: list[list[list[Point]]] = []  # per pillar: the rune strokes
     for sgn in (-1.0, 1.0):
         x = cx + sgn * (r + 26)
+        strokes = []
+        for i in range(p.runes):
+            y = spring + 10 + (floor - spring - 60) * (i + 0.5) / p.runes
+            pts = [
+                (x + float(rng.uniform(-0.3, 0.3)) * pw, y + float(rng.uniform(-16, 16)))
+                for _ in range(3)
+            ]
+            strokes.append(f.pts(pts))
+        sides.append(strokes)
         pil = [
             (x - pw / 2, floor),
             (x - pw / 2, spring - 20),
             (x + pw / 2, spring - 20),
             (x + pw / 2, floor),
         ]
-        k.plate(c, [f.pts(pil)], stone, edge, 0.0)
+        # the runes sit between the caps (which never reach them): drawn with the pillar
+        runes = [
+            k.stroke(q, f.l(6), pal.highlight, smooth=False, start=0.1, end=0.1) for q in strokes
+        ]
+        k.plate(c, [f.pts(pil)], stone, edge, 0.0, marks=runes)
         for y in (spring - 34, floor - 14):
             cap = [
                 (x - pw / 2 - 12, y - 14),
@@ -201,17 +224,6 @@ def astral_portal_gate(ctx: RenderContext[GateParams]) -> Canvas:
                 (x - pw / 2 - 12, y + 14),
             ]
             k.plate(c, [f.pts(cap)], m, edge, math.pi / 2)
-        sides.append([])
-        for i in range(p.runes):
-            y = spring + 10 + (floor - spring - 60) * (i + 0.5) / p.runes
-            pts = [
-                (x + float(rng.uniform(-0.3, 0.3)) * pw, y + float(rng.uniform(-16, 16)))
-                for _ in range(3)
-            ]
-            sides[-1].append(f.pts(pts))
-    for strokes in sides:
-        for pts in strokes:
-            draw.brush(c, pts, f.l(6), pal.highlight, smooth=False, start=0.1, end=0.1)
     for strokes in sides:  # per pillar: two small boxes, not one wide
         lt.aura(c, [draw.stroke_outline(pts, f.l(8)) for pts in strokes], pal.glow, f.l(10), 0.8)
     key = [

@@ -17,7 +17,7 @@ from PIL import Image, ImageChops, ImageFilter
 from bananajam.assets import _pixels as px
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._ui_fill import flat
+from bananajam.assets.families._ui_fill import Mark, flat
 from bananajam.assets.families._ui_kit import Metal
 from bananajam.assets.themes import RGB, mix, shade, tint
 
@@ -160,6 +160,11 @@ def _strips(region: Box, hole: Box | None) -> list[Box]:
 def spark(c: Canvas, x: float, y: float, r: float, color: RGB, opacity: float = 1.0) -> None:
     """A four-point twinkle."""
     c.polygon(draw.star(x, y, r, r * 0.22, 4, -math.pi / 2), fill=color, opacity=opacity)
+
+
+def twinkle(x: float, y: float, r: float, color: RGB, opacity: float = 1.0) -> Mark:
+    """`spark` as a mark (for `k.plate`, `k.shaded` or `k.ink`)."""
+    return (flat(draw.star(x, y, r, r * 0.22, 4, -math.pi / 2)), color, opacity, 0.0)
 
 
 def halo(c: Canvas, x: float, y: float, r: float, blur: float, color: RGB, opacity: float) -> None:
