@@ -134,9 +134,11 @@ def lerp_chain(rgb: np.ndarray, steps: Sequence[tuple[np.ndarray, np.ndarray]]) 
         weights.append((color, t * keep))
         keep *= 1.0 - t
     out = np.empty(rgb.shape, np.float32)
-    for c in range(rgb.shape[-1]):  # a plane at a time (see `_bg_kit.lerp`)
-        plane = out[..., c]
-        np.multiply(rgb[..., c], keep, out=plane)
+    acc, tmp = np.empty_like(keep), np.empty_like(keep)
+    for c in range(rgb.shape[-1]):  # a plane at a time (see `_bg_kit.lerp`), stored once
+        np.multiply(rgb[..., c], keep, out=acc)
         for color, w in weights:
-            plane += w * np.float32(color[c])
+            np.multiply(w, color[c], out=tmp)
+            acc += tmp
+        out[..., c] = acc
     return out
