@@ -175,7 +175,8 @@ def _ramp_table(colors: tuple[tuple[int, ...], ...]) -> np.ndarray:
     pos = np.linspace(0.0, len(stops) - 1.0, _RAMP_STEPS)
     i = np.minimum(pos.astype(np.intp), len(stops) - 2)
     frac = (pos - i)[:, None]
-    return (stops[i] * (1.0 - frac) + stops[i + 1] * frac).astype(np.float32)
+    table: np.ndarray = (stops[i] * (1.0 - frac) + stops[i + 1] * frac).astype(np.float32)
+    return table
 
 
 def vertical(height: int, width: int, stops: Sequence[RGB]) -> np.ndarray:
