@@ -123,29 +123,32 @@ def shaded(
 
 
 def _reach(marks: Sequence[Mark]) -> tuple[float, float, float, float] | None:
-    """The logical box the marks cover (pen marks grown by half their width)."""
-    boxes = [
-        (min(q[0::2]) - w / 2, min(q[1::2]) - w / 2, max(q[0::2]) + w / 2, max(q[1::2]) + w / 2)
-        for q, _, _, w in marks
-        if len(q) >= 6
-    ]
-    if not boxes:
+    """The logical box the marks cover (grown by half the widest pen)."""
+    drawn = [mk for mk in marks if len(mk[0]) >= 6]
+    if not drawn:
         return None
-    x0, y0, x1, y1 = zip(*boxes, strict=True)
-    return min(x0), min(y0), max(x1), max(y1)
+    xy = np.fromiter(itertools.chain.from_iterable(mk[0] for mk in drawn), np.float64)
+    xy = xy.reshape(-1, 2)
+    (x0, y0), (x1, y1) = xy.min(axis=0).tolist(), xy.max(axis=0).tolist()
+    pad = max(mk[3] for mk in drawn) / 2
+    return x0 - pad, y0 - pad, x1 + pad, y1 + pad
 
 
 def _draw_marks(d: aggdraw.Draw, marks: Sequence[Mark], sc: float, at: tuple[int, int]) -> None:
     """Marks in logical units onto the box image `d` whose corner is canvas pixel `at`; the
     same shapes (and so the same pixels) as `Canvas.polygon` draws on the whole canvas."""
     d.settransform((sc, 0.0, -at[0], 0.0, sc, -at[1]))
+    brushes: dict[tuple[RGB, int], aggdraw.Brush] = {}
     for q, color, op, width in marks:
         if len(q) >= 6:
             alpha = max(0, min(255, round(op * 255)))
             if width > 0:
                 d.polygon(q, aggdraw.Pen(tuple(color), max(0.3, width * sc), alpha))
-            else:
-                d.polygon(q, aggdraw.Brush(tuple(color), alpha))
+                continue
+            brush = brushes.get((color, alpha))
+            if brush is None:
+                brush = brushes[color, alpha] = aggdraw.Brush(tuple(color), alpha)
+            d.polygon(q, brush)
 
 
 def ink(c: Canvas, marks: Sequence[Mark]) -> None:

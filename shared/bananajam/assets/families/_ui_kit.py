@@ -22,7 +22,7 @@ from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, Palette, hue_shift, mix, shade, tint
 
 Poly = Sequence[Point]
-__all__ = ["Mark", "Stroke", "ink", "lut", "shaded"]
+__all__ = ["Mark", "Stroke", "flat", "ink", "lut", "shaded"]
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,12 @@ def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -
     lip = [(x + width * 0.35, y + width * 0.45) for x, y in pts]
     draw.brush(c, lip, width, m.light, opacity=0.5, smooth=smooth)
     draw.brush(c, pts, width, m.deep, opacity=0.9, smooth=smooth)
+
+
+def groove(pts: Poly, m: Metal, width: float, smooth: bool = True) -> list[Mark]:
+    """`engrave` as marks (for `plate`, `shaded` or `ink`)."""
+    lip = [(x + width * 0.35, y + width * 0.45) for x, y in pts]
+    return [stroke(lip, width, m.light, 0.5, smooth), stroke(pts, width, m.deep, 0.9, smooth)]
 
 
 def mirror_x(pts: Poly, cx: float) -> list[Point]:

@@ -231,33 +231,31 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
     lt.aura(c, polys, pal.glow, f.l(18), 0.35, solid=polys[0])
     face_r = rr * (0.66 + 0.16 * float(cr[0]))
     face = k.ellipse_pts(C, cy, face_r, face_r)
-    k.plate(c, polys, m, edge, 0.8, holes=[f.pts(face)])
-    void = [tint(pal.glow, 0.2), pal.accent, mix(pal.ink, pal.accent, 0.25), shade(pal.ink, 0.4)]
-    k.shaded(c, [f.pts(face)], void, radial=f.p(C, cy), radius=f.l(face_r))
-    rng = ctx.rng("swirl")
+    stars: list[k.Mark] = []  # the case's marks, drawn in its pixel box (clear of the face)
+    for i in range(p.marks):
+        a = -math.pi / 2 + 2 * math.pi * i / p.marks
+        x, y = C + (rr * 0.89) * math.cos(a), cy + (rr * 0.89) * math.sin(a)
+        big = i % max(1, p.marks // 4) == 0
+        stars.append((k.flat(f.pts(draw.star(x, y, 15 if big else 9, 4, 4, a))), m.deep, 1, 0))
+        tip = k.flat(f.pts(draw.star(x - 1, y - 1, 13 if big else 7, 3, 4, a)))
+        stars.append((tip, m.shine, 1.0, 0.0))
+    k.plate(c, polys, m, edge, 0.8, holes=[f.pts(face)], marks=stars)
+    rng = ctx.rng("swirl")  # the swirl and the sparks, drawn in the face's pixel box
     spin = rng.uniform(0, 2 * math.pi)
+    swirl = []
     for i in range(p.arms):
         a0 = spin + 2 * math.pi * i / p.arms
         pts = [
             (C + r * math.cos(a0 + r * 0.018), cy + r * math.sin(a0 + r * 0.018))
             for r in range(12, int(face_r * 0.95), 8)
         ]
-        draw.brush(c, f.pts(pts), f.l(16), pal.ink, opacity=0.55, start=0.3, end=0.4)
-    for i in range(p.marks):
-        a = -math.pi / 2 + 2 * math.pi * i / p.marks
-        x, y = C + (rr * 0.89) * math.cos(a), cy + (rr * 0.89) * math.sin(a)
-        big = i % max(1, p.marks // 4) == 0
-        c.polygon(f.pts(draw.star(x, y, 15 if big else 9, 4, 4, a)), fill=m.deep)
-        c.polygon(f.pts(draw.star(x - 1, y - 1, 13 if big else 7, 3, 4, a)), fill=m.shine)
+        swirl.append(k.stroke(f.pts(pts), f.l(16), pal.ink, 0.55, start=0.3, end=0.4))
     for _ in range(9):
         a, r = rng.uniform(0, 2 * math.pi), rng.uniform(0.3, 0.9) * face_r
-        lt.spark(
-            c,
-            *f.p(C + r * math.cos(a), cy + r * math.sin(a)),
-            f.l(rng.uniform(4, 9)),
-            pal.highlight,
-            0.8,
-        )
+        at = f.p(C + r * math.cos(a), cy + r * math.sin(a))
+        swirl.append(lt.twinkle(*at, f.l(rng.uniform(4, 9)), pal.highlight, 0.8))
+    void = [tint(pal.glow, 0.2), pal.accent, mix(pal.ink, pal.accent, 0.25), shade(pal.ink, 0.4)]
+    k.shaded(c, [f.pts(face)], void, radial=f.p(C, cy), radius=f.l(face_r), marks=swirl)
     a = rng.uniform(0, 2 * math.pi)
     ln = face_r * 0.86
     if p.needle == "diamond":

@@ -220,7 +220,15 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
     edge = max(1.0, f.l(4))
     hole = k.ellipse_pts(cx, cy, rim_in, rim_in)
     lt.aura(c, [f.pts(gear)], pal.glow, f.l(18), 0.3, first=True)
-    k.plate(c, [f.pts(gear)], m, edge, 0.8, holes=[f.pts(hole)])
+    # an engraved ring of dots on the rim, drawn in the gear's own pixel box (a spoke's end
+    # may now lie over a dot's edge, as a part on top of the rim would)
+    rd = (ri + rim_in) / 2
+    dots: list[k.Mark] = []
+    for i in range(nt * 2):
+        a = rot + math.pi * (i + 0.5) / nt
+        dot = f.pts(k.ellipse_pts(cx + rd * math.cos(a), cy + rd * math.sin(a), 3.2, 3.2, 16))
+        dots.append((k.flat(dot), m.deep, 1.0, 0.0))
+    k.plate(c, [f.pts(gear)], m, edge, 0.8, holes=[f.pts(hole)], marks=dots)
     hub_r = 44 + 36 * p.hub
     if p.web == "spokes":
         for i in range(p.spokes):
@@ -230,34 +238,23 @@ def gilded_cog(ctx: RenderContext[CogParams]) -> Canvas:
             )
             k.plate(c, [f.pts(sp)], m, edge, a)
     else:
-        cuts = []
+        cuts, grooves = [], []
         if p.web == "holes":
             rr = (rim_in - hub_r) * 0.36
             for i in range(p.spokes):
                 a = rot + 2 * math.pi * (i + 0.5) / p.spokes
                 d = (rim_in + hub_r) / 2
                 cuts.append(k.ellipse_pts(cx + d * math.cos(a), cy + d * math.sin(a), rr, rr))
-        k.plate(
-            c,
-            [f.pts(k.ellipse_pts(cx, cy, rim_in + 4, rim_in + 4))],
-            m,
-            edge,
-            2.2,
-            holes=[f.pts(q) for q in cuts],
-        )
-        if p.web == "solid":
+        elif p.web == "solid":  # engraved in the web's own pixel box
             for i in range(p.spokes * 2):
                 a = rot + math.pi * i / p.spokes
                 pts = [
                     (cx + r * math.cos(a + r * 0.004), cy + r * math.sin(a + r * 0.004))
                     for r in (hub_r + 14, (hub_r + rim_in) / 2, rim_in - 12)
                 ]
-                k.engrave(c, f.pts(pts), m, f.l(5))
-    # engraved ring of dots on the rim
-    rd = (ri + rim_in) / 2
-    for i in range(nt * 2):
-        a = rot + math.pi * (i + 0.5) / nt
-        c.circle(*f.p(cx + rd * math.cos(a), cy + rd * math.sin(a)), f.l(3.2), fill=m.deep)
+                grooves += k.groove(f.pts(pts), m, f.l(5))
+        web = [f.pts(k.ellipse_pts(cx, cy, rim_in + 4, rim_in + 4))]
+        k.plate(c, web, m, edge, 2.2, holes=[f.pts(q) for q in cuts], marks=grooves)
     k.plate(c, [f.pts(draw.regular_polygon(cx, cy, hub_r, 8, rot))], m, edge, 0.8)
     lt.halo(c, *f.p(cx, cy), f.l(hub_r * 0.7), f.l(16), pal.glow, 0.7)
     lt.boss(c, *f.p(cx, cy), f.l(hub_r * 0.5), m, gem=pal.glow)

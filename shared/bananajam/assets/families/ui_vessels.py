@@ -80,16 +80,11 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
         peak = bot[-1][1] - 26 - 30 * (1 - p.sand)
         heap = [*bot[::-1], *[(2 * cx - x, y) for x, y in bot], (cx, peak)]
         k.shaded(c, [f.pts(heap)], sand, angle=math.pi / 2)
+    # the falling sand, the stars, the glass's rim and its shine: one pixel box
+    marks: list[k.Mark] = []
     if p.sand > 0.08:
-        draw.brush(
-            c,
-            f.pts([(cx, y_mid - 10), (cx, y_bot - 30)]),
-            f.l(5),
-            pal.highlight,
-            smooth=False,
-            start=0.02,
-            end=0.02,
-        )
+        fall = f.pts([(cx, y_mid - 10), (cx, y_bot - 30)])
+        marks.append(k.stroke(fall, f.l(5), pal.highlight, smooth=False, start=0.02, end=0.02))
     rng = ctx.rng("stars")
     for _ in range(12):
         s = rng.uniform(0.1, 0.95)
@@ -97,13 +92,14 @@ def astral_hourglass(ctx: RenderContext[HourglassParams]) -> Canvas:
         if rng.random() < 0.5:
             y = 2 * y_mid - y
         w = _bulb(s, p.bulb, tw, ww) * 0.8
-        lt.spark(c, *f.p(cx + rng.uniform(-w, w), y), f.l(rng.uniform(5, 10)), pal.highlight, 0.8)
-    c.polygon(f.pts(glass), outline=mix(pal.accent, pal.glow, 0.5), width=edge * 0.8, opacity=0.8)
+        at = f.p(cx + rng.uniform(-w, w), y)
+        marks.append(lt.twinkle(*at, f.l(rng.uniform(5, 10)), pal.highlight, 0.8))
+    marks.append((k.flat(f.pts(glass)), mix(pal.accent, pal.glow, 0.5), 0.8, edge * 0.8))
     shine = [(cx - _bulb(s, p.bulb, tw, ww) * 0.7, y_top + s * (y_mid - y_top)) for s in ss[4:30]]
-    draw.brush(c, f.pts(shine), f.l(9), pal.highlight, opacity=0.55)
-    draw.brush(
-        c, f.pts([(x, 2 * y_mid - y) for x, y in shine[::-1]]), f.l(7), pal.highlight, opacity=0.4
-    )
+    marks.append(k.stroke(f.pts(shine), f.l(9), pal.highlight, 0.55))
+    low = f.pts([(x, 2 * y_mid - y) for x, y in shine[::-1]])
+    marks.append(k.stroke(low, f.l(7), pal.highlight, 0.4))
+    k.ink(c, marks)
     for x in front:
         k.plate(c, [f.pts(k.stadium(x, y_mid, 22, y_bot - y_top))], m, edge, 0.0)
         for yy in (y_mid - 120, y_mid, y_mid + 120):
@@ -137,18 +133,18 @@ class LanternParams(AssetParams):
 
 
 def _flame(
-    c: Canvas, f: k.Fit, kind: str, cx: float, cy: float, h: float, pal: Palette, rng_x: float
-) -> None:
-    if kind == "orb":
-        draw.radial_shade(c, *f.p(cx, cy), f.l(h * 0.3), tint(pal.glow, 0.7), pal.glow)
-        return
+    f: k.Fit, kind: str, cx: float, cy: float, h: float, pal: Palette, rng_x: float
+) -> list[k.Mark]:
+    """The flame (or wisp) as three nested marks; an orb is shaded apart (see the caller)."""
     tall = h * (0.55 if kind == "flame" else 0.7)
+    out = []
     for scale, col in ((1.0, pal.glow), (0.6, pal.highlight), (0.3, tint(pal.glow, 0.8))):
         w, t = h * 0.22 * scale, tall * scale
         tip = (cx + (rng_x * 30 if kind == "wisp" else rng_x * 8) * scale, cy - t * 0.75)
         pts: list[Point] = [tip, (cx + w, cy), (cx, cy + w * 0.9), (cx - w, cy)]
         poly = draw.catmull_rom(pts, 10, closed=True)
-        c.polygon(f.pts(poly), fill=col, opacity=0.95)
+        out.append((k.flat(f.pts(poly)), col, 0.95, 0.0))
+    return out
 
 
 @asset("spectral_lantern", "ui", (400, 600), LanternParams, tags=("lantern", "light", "glass"))
@@ -181,6 +177,12 @@ def spectral_lantern(ctx: RenderContext[LanternParams]) -> Canvas:
     disc = k.ellipse_pts(*f.p(cx, mid), f.l(hw * 1.25), f.l(hw * 1.25))
     lt.aura(c, [disc], pal.glow, f.l(40), 0.5 + 0.4 * p.light, first=True)
     glass = [pal.accent, mix(pal.ink, pal.accent, 0.6), mix(pal.ink, pal.accent, 0.3)]
+    # the flame and the cage's rims are drawn in the glass's own pixel box (an orb, shaded
+    # after it, keeps well clear of the rims)
+    rng_x = ctx.rng("flame").uniform(-1, 1)
+    marks = [] if p.flame == "orb" else _flame(f, p.flame, cx, mid + 40, 200, pal, rng_x)
+    rim = k.flat(f.pts(cage))
+    marks += [(rim, m.deep, 1.0, edge * 2.2), (rim, m.base, 1.0, edge)]
     k.shaded(
         c,
         [f.pts(cage)],
@@ -188,10 +190,10 @@ def spectral_lantern(ctx: RenderContext[LanternParams]) -> Canvas:
         radial=f.p(cx, mid + 30),
         radius=f.l(hw * 1.6),
         opacity=0.5 + 0.3 * p.light,
+        marks=marks,
     )
-    _flame(c, f, p.flame, cx, mid + 40, 200, pal, ctx.rng("flame").uniform(-1, 1))
-    c.polygon(f.pts(cage), outline=m.deep, width=edge * 2.2)
-    c.polygon(f.pts(cage), outline=m.base, width=edge)
+    if p.flame == "orb":
+        draw.radial_shade(c, *f.p(cx, mid + 40), f.l(60), tint(pal.glow, 0.7), pal.glow)
     for i in range(p.bars):
         x = cx - hw + 2 * hw * (i + 1) / (p.bars + 1)
         k.plate(c, [f.pts(k.stadium(x, mid, 12, y1 - y0 + 10))], m, edge * 0.6, 0.0)
