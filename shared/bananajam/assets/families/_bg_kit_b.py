@@ -31,16 +31,26 @@ def catmull3(ctrl: np.ndarray, samples: int = 6) -> np.ndarray:
     return np.concatenate([*segs, ctrl[:, 2:]], axis=1)
 
 
-def outlines(pts: np.ndarray, widths: np.ndarray, scale: float = 1.0) -> list[list[float]]:
+def outlines(
+    pts: np.ndarray, widths: np.ndarray, scale: float = 1.0, cap: int = 0
+) -> list[list[float]]:
     """Outline polygons (flat pixel coordinate lists for AGG) of N variable-width strokes along
-    N×n×2 polylines, `widths` N×n (or n) full widths: `draw.stroke_outline` for a batch."""
+    N×n×2 polylines, `widths` N×n (or n) full widths: `draw.stroke_outline` for a batch.
+    `cap` > 0 rounds each stroke's far end with that many points (a half disc in the outline,
+    instead of a separate disc drawn over it)."""
     tan = np.empty_like(pts)
     tan[:, 1:-1] = pts[:, 2:] - pts[:, :-2]
     tan[:, 0], tan[:, -1] = pts[:, 1] - pts[:, 0], pts[:, -1] - pts[:, -2]
     norm = np.maximum(np.hypot(tan[..., 0], tan[..., 1]), 1e-9)
     half = np.broadcast_to(widths, pts.shape[:2]) / (2 * norm)
     off = np.stack([-tan[..., 1] * half, tan[..., 0] * half], axis=-1)
-    poly = np.concatenate([pts + off, (pts - off)[:, ::-1]], axis=1) * scale
+    sides = [pts + off]
+    if cap > 0:  # from the left edge round the tip to the right edge
+        a = np.linspace(0.0, np.pi, cap + 2)[None, 1:-1, None]
+        ahead = (tan[:, -1] * half[:, -1:])[:, None]
+        sides.append(pts[:, -1:] + off[:, -1:] * np.cos(a) + ahead * np.sin(a))
+    sides.append((pts - off)[:, ::-1])
+    poly = np.concatenate(sides, axis=1) * scale
     out: list[list[float]] = poly.reshape(len(pts), -1).tolist()
     return out
 

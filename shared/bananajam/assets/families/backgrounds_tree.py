@@ -30,34 +30,42 @@ class TreeParams(AssetParams):
 
 
 @dataclass(frozen=True)
-class Branch:
-    points: list[Point]
-    width: float
-    level: int
+class Branches:
+    """The tree's branches, trunk first and then level by level, as arrays."""
+
+    points: np.ndarray  # N×3×2: start, bent middle and end of each branch
+    width: np.ndarray  # N
+    level: np.ndarray  # N
 
 
 def grow(
     rng: np.random.Generator, p: TreeParams, base: Point, length: float, width: float
-) -> list[Branch]:
-    """Branches of the tree, trunk first, each a short bent polyline."""
-    out: list[Branch] = []
-    stack = [(base, -math.pi / 2 + p.lean, length, width, 0)]
-    while stack:
-        (x, y), ang, ln, wd, lvl = stack.pop()
-        bend = rng.normal(0, 0.18)
-        mid = lights.polar(x, y, ln * 0.5, ang + bend)
-        end = lights.polar(mid[0], mid[1], ln * 0.5, ang - bend * 0.5)
-        out.append(Branch([(x, y), mid, end], wd, lvl))
-        if lvl >= p.depth - 1:
-            continue
-        kids = 2 if rng.random() < 0.7 or lvl == 0 else 3
-        for k in range(kids):
-            f = (k / (kids - 1) - 0.5) * 2
-            da = f * p.spread * rng.uniform(0.7, 1.2) + rng.normal(0, 0.08)
-            da -= (ang + math.pi / 2) * 0.25  # drift back towards upright
-            shrink = rng.uniform(0.7, 0.82)
-            stack.append((end, ang + da, ln * shrink, wd * 0.66, lvl + 1))
-    return out
+) -> Branches:
+    """Branches of the tree, trunk first, each a short bent polyline: a level at a time, every
+    branch of a level drawn from the generator in one batch."""
+    x, y = np.array([base[0]]), np.array([base[1]])
+    ang, ln, wd = np.array([-math.pi / 2 + p.lean]), np.array([length]), np.array([width])
+    levels: list[tuple[np.ndarray, np.ndarray]] = []
+    for lvl in range(p.depth):
+        bend = rng.normal(0, 0.18, len(x))
+        mx, my = x + ln * 0.5 * np.cos(ang + bend), y + ln * 0.5 * np.sin(ang + bend)
+        ex, ey = mx + ln * 0.5 * np.cos(ang - bend * 0.5), my + ln * 0.5 * np.sin(ang - bend * 0.5)
+        levels.append((np.stack([np.stack([x, mx, ex], 1), np.stack([y, my, ey], 1)], -1), wd))
+        if lvl == p.depth - 1:
+            break
+        kids = np.where((rng.random(len(x)) < 0.7) | (lvl == 0), 2, 3)
+        parent = np.repeat(np.arange(len(x)), kids)
+        k = np.arange(len(parent)) - np.repeat(np.cumsum(kids) - kids, kids)
+        f = (k / (kids[parent] - 1) - 0.5) * 2
+        da = f * p.spread * rng.uniform(0.7, 1.2, len(k)) + rng.normal(0, 0.08, len(k))
+        da -= (ang[parent] + math.pi / 2) * 0.25  # drift back towards upright
+        x, y, ang = ex[parent], ey[parent], ang[parent] + da
+        ln, wd = ln[parent] * rng.uniform(0.7, 0.82, len(k)), wd[parent] * 0.66
+    return Branches(
+        np.concatenate([pts for pts, _ in levels]),
+        np.concatenate([w for _, w in levels]),
+        np.concatenate([np.full(len(w), lvl) for lvl, (_, w) in enumerate(levels)]),
+    )
 
 
 @asset(
@@ -83,8 +91,9 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
     rng = ctx.rng("tree")
     length = bh * 0.62 / sum(0.76**k for k in range(p.depth))
     branches = grow(rng, p, (cx, ground_y), length, u * 0.07 * p.trunk)
-    tips = [b.points[-1] for b in branches if b.level >= p.depth - 2]
-    crown = np.mean(np.asarray(tips), axis=0) if tips else np.array([cx, by + bh * 0.3])
+    ends = branches.points[branches.level >= p.depth - 2, -1]
+    tips: list[Point] = [(float(a), float(b)) for a, b in ends.tolist()]
+    crown = ends.mean(axis=0) if tips else np.array([cx, by + bh * 0.3])
     rgb = lights.halo_rgb(
         np.clip(rgb, 0, 1), (W, H), float(crown[0]), float(crown[1]), u * 0.32, pal.accent, 0.7
     )
@@ -109,18 +118,18 @@ def ethereal_tree(ctx: RenderContext[TreeParams]) -> Canvas:
         ]
         draw.brush(c, pts, u * 0.025 * p.trunk, ink, start=0.0, end=0.8)
     rim = mix(pal.accent, pal.glow, 0.3)
-    # Hundreds of branches in one ink: outlined together, drawn straight through AGG.
-    bw_ = np.array([b.width for b in branches])
-    path = kit_b.catmull3(np.array([b.points for b in branches], np.float64))
-    widths = bw_[:, None] * np.linspace(2.0, 1.32, path.shape[1])[None, :]
-    agg, s, fill = c.draw, c.scale, aggdraw.Brush(ink)
-    for xy, b in zip(kit_b.outlines(path, widths, s), branches, strict=True):
+    # Hundreds of branches in one ink: outlined together, each with its round end, drawn
+    # straight through AGG.
+    path = kit_b.catmull3(branches.points)
+    widths = branches.width[:, None] * np.linspace(2.0, 1.32, path.shape[1])[None, :]
+    agg, fill = c.draw, aggdraw.Brush(ink)
+    for xy in kit_b.outlines(path, widths, c.scale, cap=7):
         agg.polygon(xy, fill)
-        (ex, ey), er = b.points[-1], b.width * 0.66 * s
-        agg.ellipse((ex * s - er, ey * s - er, ex * s + er, ey * s + er), fill)
-    for b in branches[: max(3, len(branches) // 6)]:
-        lit = [(x - b.width * 0.5, y) for x, y in b.points]
-        draw.brush(c, lit, b.width * 0.3, rim, 0.25, start=0.3, end=0.3)
+    # the thick limbs (trunk first) catch a rim of light on their left
+    limbs = max(3, len(branches.width) // 6)
+    for pts, wd in zip(branches.points[:limbs].tolist(), branches.width[:limbs], strict=True):
+        lit = [(x - wd * 0.5, y) for x, y in pts]
+        draw.brush(c, lit, wd * 0.3, rim, 0.25, start=0.3, end=0.3)
     _canopy(c, ctx, tips, u)
     return c
 
