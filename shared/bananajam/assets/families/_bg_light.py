@@ -13,8 +13,9 @@ import aggdraw
 import numpy as np
 from PIL import Image
 
+from bananajam.assets import _pixels as px
 from bananajam.assets.canvas import Canvas, Point
-from bananajam.assets.families._bg_kit import BILINEAR, col, lerp, to_u8, vertical
+from bananajam.assets.families._bg_kit import col, lerp, to_u8, vertical
 from bananajam.assets.registry import RenderContext
 from bananajam.assets.themes import RGB, Palette, mix, shade
 
@@ -79,7 +80,7 @@ def shaded_disc(
     c: Canvas, cx: float, cy: float, r: float, inner: RGB, outer: RGB, light: Point
 ) -> None:
     """`draw.radial_shade` for big discs on an opaque ground: the smooth gradient is evaluated at
-    a third of the resolution and scaled up, the crisp antialiased rim comes from an AGG mask."""
+    a quarter of the resolution and scaled up, the crisp antialiased rim comes from an AGG mask."""
     s = c.scale
     pw, ph = c.pixel_size
     x0, y0 = max(0, int((cx - r) * s) - 1), max(0, int((cy - r) * s) - 1)
@@ -87,11 +88,12 @@ def shaded_disc(
     if x1 - x0 < 2 or y1 - y0 < 2:
         return
     w, h = x1 - x0, y1 - y0
-    sw, sh = max(2, w // 3), max(2, h // 3)
+    sw, sh = max(2, w // 4), max(2, h // 4)
     xs = x0 / s + (np.arange(sw, dtype=np.float32) + 0.5) * (w / sw / s) - (cx + light[0] * r)
     ys = y0 / s + (np.arange(sh, dtype=np.float32) + 0.5) * (h / sh / s) - (cy + light[1] * r)
     t = np.clip(np.sqrt(xs[None, :] ** 2 + ys[:, None] ** 2) / (r * 1.6), 0.0, 1.0)
-    grad = to_u8(lerp(col(inner), col(outer), t)).resize((w, h), BILINEAR).convert("RGBA")
+    # a linear ramp of about a level per 2 px: the soft upscale's doubled pixels do not show
+    grad = px.soft_upscale(to_u8(lerp(col(inner), col(outer), t)), (w, h)).convert("RGBA")
     mask = aggdraw.Draw("L", (w, h), 0)
     mask.setantialias(True)
     mask.ellipse(
