@@ -139,7 +139,7 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
     """A huge cracked moon bleeding light through its fractures, shedding shards over a haze."""
     p, pal = ctx.params, ctx.palette
     W, H, u = ctx.width, ctx.height, ctx.unit
-    w, h = kit.work_size(W, H, 200)
+    w, h = kit.work_size(W, H, 175)  # 4x: the soft ground upscale applies
     cloud, fil = nebula_field(ctx.rng("haze"), w, h, 2.2 * max(W, H) / u, 0.5)
     sky = kit.vertical(
         h, w, [shade(pal.parchment, 0.4), pal.parchment, mix(pal.parchment, pal.ink, 0.7)]
@@ -152,7 +152,7 @@ def fractured_moon(ctx: RenderContext[MoonParams]) -> Canvas:
     haze = lights.halo_rgb(
         np.clip(haze, 0, 1), (W, H), cx, cy, r * 1.35, mix(pal.accent, pal.glow, 0.5), 0.55
     )
-    c = kit.ground(ctx, np.clip(haze, 0, 1))
+    c = kit.ground(ctx, np.clip(haze, 0, 1), soft=True)
     kit.stars(c, ctx.rng("stars"), 70 + W * H // 3000, pal.glow)
     lit, dark = tint(pal.glow, 0.15), mix(pal.ink, pal.accent, 0.25)
     lights.shaded_disc(c, cx, cy, r, lit, mix(pal.accent, pal.ink, 0.35), light=(-0.3, -0.35))
