@@ -190,7 +190,7 @@ def floating_island(ctx: RenderContext[IslandParams]) -> Canvas:
     """A faceted rock island adrift in a cloud sea, crowned by a tree, crystals or ruins."""
     p, pal = ctx.params, ctx.palette
     W, H, u = ctx.width, ctx.height, ctx.unit
-    w, h = kit.work_size(W, H, 160)
+    w, h = kit.work_size(W, H, 125)  # 4x: the soft ground upscale applies
     rgb = lights.sky(pal, w, h, 0.9, (0.5, 0.3), 0.6)
     _, y = kit.grid(w, h)
     cl = kit.fbm(ctx.rng("clouds"), w, h, 3.0 * W / u, 4, 0.55, stretch=2.0)
@@ -201,7 +201,7 @@ def floating_island(ctx: RenderContext[IslandParams]) -> Canvas:
     top = by + bh * (0.52 - 0.2 * p.depth * p.width)
     # the island's halo is part of the sky: evaluated on the small ground, not blended full-size
     rgb = lights.halo_rgb(np.clip(rgb, 0, 1), (W, H), bx + bw / 2, top, iw * 0.5, pal.accent, 0.45)
-    c = kit.ground(ctx, np.clip(rgb, 0, 1))
+    c = kit.ground(ctx, np.clip(rgb, 0, 1), soft=True)
     kit.stars(c, ctx.rng("stars"), 30 + W * H // 8000, pal.glow, (0, 0, W, H * 0.45))
     rng = ctx.rng("island")
     for _ in range(p.satellites):
