@@ -79,21 +79,47 @@ def _slabs(
     xy: np.ndarray, t: np.ndarray, lo: np.ndarray, hi: np.ndarray
 ) -> tuple[list[float], list[int]]:
     """Outlines of polygons `xy` (P, n, 2) clipped to slabs lo <= t <= hi (P, K, 1), one after
-    another in one flat list, and where each slab's outline starts and ends in it."""
-    nxt = np.r_[1 : t.shape[1], 0]
-    t0, t1 = t[:, None, :], t[:, nxt][:, None, :]
-    ge, le = t0 >= lo, t0 <= hi
-    dt = np.where(t1 == t0, 1.0, t1 - t0)
-    f_lo = np.where(ge != (t1 >= lo), (lo - t0) / dt, 2.0)
-    f_hi = np.where(le != (t1 <= hi), (hi - t0) / dt, 2.0)
-    f_a, f_b = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)  # edge/slab-line crossings, in order
+    another in one flat list, and where each slab's outline starts and ends in it.
+
+    Only the (edge, slab) pairs whose ranges of t meet are worked out (an edge meets a few
+    slabs, not all K): the slab bounds rise with the band, so each edge's slabs are one run
+    found by a sorted search.
+    """
+    P, n = t.shape
+    K = lo.shape[1]
+    lo, hi = lo[..., 0], hi[..., 0]
+    nxt = np.r_[1:n, 0]
+    t1 = t[:, nxt]
+    m = K // 2  # slabs come in drawing order (middle, up, down); pos: the slab of band b
+    pos = np.r_[K - 1 : K - 1 - m : -1, 0 : K - m]
+    off = (np.arange(P) * 16.0)[:, None]
+    lo_key = (np.clip(lo[:, pos], -4.0, 5.0) + off).ravel()
+    hi_key = (np.clip(hi[:, pos], -4.0, 5.0) + off).ravel()
+    first = np.searchsorted(hi_key, (np.minimum(t, t1) + off).ravel(), "left")
+    last = np.searchsorted(lo_key, (np.maximum(t, t1) + off).ravel(), "right")
+    cnt = np.maximum(last - first, 0)
+    pe = np.repeat(np.arange(P * n), cnt)
+    run = np.arange(len(pe)) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    b = np.repeat(first, cnt) + run - (pe // n) * K  # band position of each pair
+    p, e = pe // n, pe % n
+    slab = p * K + pos[b]
+    order = np.argsort(slab * n + e, kind="stable")
+    p, e, slab = p[order], e[order], slab[order]
+    t0, tn = t[p, e], t1[p, e]
+    s_lo, s_hi = lo.ravel()[slab], hi.ravel()[slab]
+    ge, le = t0 >= s_lo, t0 <= s_hi
+    dt = np.where(tn == t0, 1.0, tn - t0)
+    f_lo = np.where(ge != (tn >= s_lo), (s_lo - t0) / dt, 2.0)
+    f_hi = np.where(le != (tn <= s_hi), (s_hi - t0) / dt, 2.0)
+    f_a, f_b = np.minimum(f_lo, f_hi), np.maximum(f_lo, f_hi)
     # Per slab and edge, in order: the edge's start if inside, then the crossings it makes.
     keep = np.stack([ge & le, f_a <= 1.0, f_b <= 1.0], axis=-1)
-    p, k, i, j = np.nonzero(keep)
-    f = np.where(j == 1, f_a[p, k, i], f_b[p, k, i])
+    i, j = np.nonzero(keep)
+    f = np.where(j == 1, f_a[i], f_b[i])
     f[j == 0] = 0.0
-    pts = xy[p, i] + (xy[p, nxt[i]] - xy[p, i]) * f[:, None]
-    ends = np.cumsum(keep.sum(axis=(2, 3)).ravel()) * 2
+    a, q = xy[p[i], e[i]], xy[p[i], nxt[e[i]]]
+    pts = a + (q - a) * f[:, None]
+    ends = np.cumsum(np.bincount(slab[i], minlength=P * K)) * 2
     return pts.ravel().tolist(), [0, *ends.tolist()]
 
 
