@@ -131,6 +131,16 @@ def brush(
     c.draw.polygon(poly.ravel().tolist(), aggdraw.Brush(tuple(color), _alpha(opacity)))
 
 
+def brush_outlines(
+    c: Canvas, lines: np.ndarray, width: float, start: float = 0.2, end: float = 0.25
+) -> list[list[float]]:
+    """The flat AGG outlines `brush` would fill for each dense polyline of `lines` (P, n, 2),
+    worked out together (draw them with `c.draw.polygon`)."""
+    w = _widths(lines.shape[1], width * c.scale / 2, start, end)
+    out: list[list[float]] = _outlines(lines * c.scale, w).reshape(len(lines), -1).tolist()
+    return out
+
+
 def _alpha(opacity: float) -> int:
     return max(0, min(255, round(opacity * 255)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+import aggdraw
 import numpy as np
 from pydantic import Field
 
@@ -15,6 +16,7 @@ from bananajam.assets.families._glyph_kit_b import (
     Fit,
     Stroke,
     brush,
+    brush_outlines,
     crack,
     eye,
     fill_all,
@@ -227,10 +229,15 @@ def void_lotus(ctx: RenderContext[LotusParams]) -> Canvas:
         veins = _petals(bx, by, angs, np.full(n, L * 0.8), 0.1, p.shape)[:, :14] * f.s
         veins += (f.ox, f.oy)
         fills = gradient_fills(c, pets.tolist(), tint(col, 0.25), shade(col, 0.45), (0.0, 1.0))
-        for pet, vein, fill in zip(pets.tolist(), veins, fills, strict=True):
+        # outlines and vein strokes worked out for the layer at once, drawn petal by petal
+        edge = aggdraw.Pen(tint(col, 0.35), max(0.3, f.d(1.8) * c.scale))
+        vein_ink = aggdraw.Brush(tint(col, 0.45), round(0.6 * 255))
+        vein_polys = brush_outlines(c, veins, f.d(5))
+        outlines = (pets * c.scale).reshape(n, -1).tolist()
+        for pet, vein, fill in zip(outlines, vein_polys, fills, strict=True):
             fill()
-            c.polygon(pet, outline=tint(col, 0.35), width=f.d(1.8))
-            brush(c, vein, f.d(5), tint(col, 0.45), 0.6)
+            c.draw.polygon(pet, edge)
+            c.draw.polygon(vein, vein_ink)
     hy = by - 50
     if p.center == "orb":
         glow_pass(c, lambda g: g.circle(*f.p(bx, hy), f.d(60), fill=pal.glow), f.d(18), 0.9)
