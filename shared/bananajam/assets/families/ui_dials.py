@@ -218,6 +218,8 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
     lobes = 6 + 2 * int(cr[1] * 4)
     case = k.outline(C, cy, rr, p.case, lobes)
     polys = [f.pts(case)]
+    # the case's light goes first (written straight in); bail or crown are metal over it
+    lt.aura(c, polys, pal.glow, f.l(18), 0.35, solid=polys[0], first=True)
     if p.bail:
         loop = k.ellipse_pts(C, 34, 30, 26)
         stem = k.stadium(C, 62, 34, 44)
@@ -228,7 +230,6 @@ def void_compass(ctx: RenderContext[VoidCompassParams]) -> Canvas:
         for da, kw, kl in ((0.0, 44.0, 36.0), (2.4, 26.0, 18.0)):
             knob = k.rotate(k.stadium(C, cy - rr - kl * 0.4, kw, kl * 2), C, cy, ka + da)
             k.plate(c, [f.pts(knob)], m, edge, ka + da)
-    lt.aura(c, polys, pal.glow, f.l(18), 0.35, solid=polys[0])
     face_r = rr * (0.66 + 0.16 * float(cr[0]))
     face = k.ellipse_pts(C, cy, face_r, face_r)
     stars: list[k.Mark] = []  # the case's marks, drawn in its pixel box (clear of the face)
