@@ -176,7 +176,6 @@ def ink_compass_rose(ctx: RenderContext[RoseParams]) -> Canvas:
             c.polygon(f.pts([mid, l_side, tip]), fill=light, outline=ink, width=f.l(2.5))
             c.polygon(f.pts([mid, tip, r_side]), fill=dark, outline=ink, width=f.l(2.5))
     c.circle(*f.p(C, C), f.l(26), fill=ink)
-    draw.radial_shade(c, *f.p(C, C), f.l(18), pal.highlight, pal.accent)
     if p.fleur:
         top = _polar(236, rot)
         tx, ty = top
@@ -193,6 +192,8 @@ def ink_compass_rose(ctx: RenderContext[RoseParams]) -> Canvas:
     for _ in range(5):
         a, rd = rng.uniform(0, 2 * math.pi), rng.uniform(120, 230)
         c.circle(*f.p(*_polar(rd, a)), f.l(rng.uniform(2, 5)), fill=ink, opacity=0.6)
+    # the boss's pixel pass last (fleur and dots never reach it): AGG keeps the picture
+    draw.radial_shade(c, *f.p(C, C), f.l(18), pal.highlight, pal.accent)
     return c
 
 
