@@ -63,11 +63,12 @@ class Surface:
     @property
     def draw(self) -> aggdraw.Draw:
         if self._draw is None:
-            flat = self._fill is not None and self._mode() == "RGBA"
-            self._draw = aggdraw.Draw(self._mode(), self._size, self._fill if flat else 0)
-            self._draw.setantialias(True)
-            if not flat:
+            if self._fill is not None and self._mode() == "RGBA":
+                self._draw = aggdraw.Draw(self._mode(), self._size, self._fill)
+            else:  # no fill colour: the pixels are overwritten at once
+                self._draw = aggdraw.Draw(self._mode(), self._size)
                 self._draw.frombytes(self._pillow().tobytes())
+            self._draw.setantialias(True)
         elif not self._draw_ok:  # Pillow's image or the numpy copy was written since
             # (AGG and Pillow read a contiguous numpy array in place: no bytes copy)
             work = self._work
