@@ -109,11 +109,24 @@ def brush(
     end: float = 0.2,
 ) -> None:
     """A tapered ink stroke through `points`."""
+    outline = brush_outline(points, width, smooth, start, end)
+    if len(outline):
+        canvas.polygon(outline, fill=color, opacity=opacity)
+
+
+def brush_outline(
+    points: Sequence[Point],
+    width: float,
+    smooth: bool = True,
+    start: float = 0.15,
+    end: float = 0.2,
+) -> np.ndarray:
+    """The polygon `brush` fills (N×2; empty for fewer than two points)."""
     path = _catmull(points, 8, False) if smooth and len(points) > 2 else np.asarray(points, float)
     if len(path) < 2:
-        return
+        return np.empty((0, 2))
     widths = np.maximum(_taper(len(path), start, end, 0.8) * width, width * 0.04)
-    canvas.polygon(_outline(path, widths), fill=color, opacity=opacity)
+    return _outline(path, widths)
 
 
 def regular_polygon(

@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from bananajam.assets import draw
 from bananajam.assets.canvas import Canvas, Point
 from bananajam.assets.families._ui_fill import Line, Mark, Stroke, flat, ink, lut, paint, shaded
@@ -161,11 +159,8 @@ def stroke(
     end: float = 0.2,
 ) -> Mark:
     """The tapered polygon `draw.brush` fills, as a mark for `plate`, `shaded` or `ink`."""
-    path = draw.catmull_rom_array(pts, 8) if smooth and len(pts) > 2 else np.asarray(pts, float)
-    if len(path) < 2:
-        return ([], color, opacity, 0.0)
-    widths = np.maximum(draw.taper(len(path), start, end, 0.8) * width, width * 0.04)
-    return (flat(draw.stroke_outline(path, widths)), color, opacity, 0.0)
+    outline = draw.brush_outline(pts, width, smooth, start, end)
+    return (outline.ravel().tolist(), color, opacity, 0.0)
 
 
 def engrave(c: Canvas, pts: Poly, m: Metal, width: float, smooth: bool = True) -> None:
