@@ -7,10 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from bananajam.local.poller import sqs_event
-
-Invoke = Callable[..., dict[str, Any]]
+from batch_support import Invoke, drain
 
 
 @pytest.fixture
@@ -21,24 +18,6 @@ def fns(aws: dict[str, Any], load_function: Callable[..., Any]) -> dict[str, Any
         "worker": load_function("batch", "worker").handler,
         "jobs": load_function("jobs").handler,
     }
-
-
-def _drain(aws: dict[str, Any], fns: dict[str, Any], ctx: Any) -> int:
-    url = aws["sqs"].get_queue_url(QueueName="bj-test-jobs")["QueueUrl"]
-    seen = 0
-    while (
-        msgs := aws["sqs"]
-        .receive_message(
-            QueueUrl=url, MaxNumberOfMessages=10, AttributeNames=["All"], VisibilityTimeout=0
-        )
-        .get("Messages", [])
-    ):
-        event = sqs_event(msgs, "arn:aws:sqs:us-east-1:123456789012:bj-test-jobs", "us-east-1")
-        assert fns["worker"](event, ctx) == {"batchItemFailures": []}
-        for m in msgs:
-            aws["sqs"].delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
-        seen += len(msgs)
-    return seen
 
 
 def _status(invoke: Invoke, fns: dict[str, Any], path: str) -> dict[str, Any]:
@@ -66,7 +45,7 @@ def test_slow_optimize_becomes_a_job(
     assert acc["status"] == "queued" and acc["total"] == 1
     assert acc["status_url"] == f"/generate/batch/status/{acc['job_id']}"
     assert _status(invoke, fns, acc["status_url"])["status"] == "queued"
-    assert _drain(aws, fns, lambda_context) == 1
+    assert drain(aws, fns, lambda_context) == 1
     st = _status(invoke, fns, acc["status_url"])
     assert st["status"] == "succeeded" and st["items"][0]["status"] == "succeeded"
     row = json.loads(
@@ -98,7 +77,7 @@ def test_finished_batch_job_records_diversity_per_type(
     ]
     r = invoke(fns["batch"], "POST", "/generate/batch", body={"items": items})
     job_id = json.loads(r["raw"])["job_id"]
-    _drain(aws, fns, lambda_context)
+    drain(aws, fns, lambda_context)
     assert _status(invoke, fns, f"/generate/batch/status/{job_id}")["status"] == "succeeded"
     rows = json.loads(invoke(fns["div"], "GET", "/diversity/status")["raw"])["types"]
     by = {row["type_id"]: row for row in rows}
@@ -125,5 +104,5 @@ def test_recording_failure_never_fails_the_job(
     job_id = json.loads(
         invoke(fns["batch"], "POST", "/generate/batch", body={"items": items})["raw"]
     )["job_id"]
-    _drain(aws, fns, lambda_context)
+    drain(aws, fns, lambda_context)
     assert _status(invoke, fns, f"/generate/batch/status/{job_id}")["status"] == "succeeded"
