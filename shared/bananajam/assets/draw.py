@@ -107,9 +107,10 @@ def brush(
     smooth: bool = True,
     start: float = 0.15,
     end: float = 0.2,
+    samples: int = 8,
 ) -> None:
-    """A tapered ink stroke through `points`."""
-    outline = brush_outline(points, width, smooth, start, end)
+    """A tapered ink stroke through `points` (`samples` curve points per segment when smooth)."""
+    outline = brush_outline(points, width, smooth, start, end, samples)
     if len(outline):
         canvas.polygon(outline, fill=color, opacity=opacity)
 
@@ -120,9 +121,11 @@ def brush_outline(
     smooth: bool = True,
     start: float = 0.15,
     end: float = 0.2,
+    samples: int = 8,
 ) -> np.ndarray:
     """The polygon `brush` fills (N×2; empty for fewer than two points)."""
-    path = _catmull(points, 8, False) if smooth and len(points) > 2 else np.asarray(points, float)
+    smooth = smooth and len(points) > 2
+    path = _catmull(points, samples, False) if smooth else np.asarray(points, float)
     if len(path) < 2:
         return np.empty((0, 2))
     widths = np.maximum(_taper(len(path), start, end, 0.8) * width, width * 0.04)

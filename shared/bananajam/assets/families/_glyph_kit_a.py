@@ -157,20 +157,8 @@ def shaded_poly(
         d.polygon((f + rel * (1.0 - reach * t)).ravel().tolist(), agg_brush(col, opacity))
 
 
-def brush(
-    c: Canvas,
-    points: Sequence[Point],
-    width: float,
-    color: RGB,
-    opacity: float = 1.0,
-    smooth: bool = True,
-    start: float = 0.15,
-    end: float = 0.2,
-) -> None:
-    """A tapered ink stroke through `points` (a vectorised `draw.brush`)."""
-    path = draw.catmull_rom_array(points, 6) if smooth else np.asarray(points, dtype=float)
-    widths = np.maximum(draw.taper(len(path), start, end) * width, width * 0.04)
-    c.polygon(draw.stroke_outline(path, widths), fill=color, opacity=opacity)
+# `draw.brush` with the kit's coarser curve (6 points per segment; its strokes were drawn so)
+brush = functools.partial(draw.brush, samples=6)
 
 
 def ink_stroke(
