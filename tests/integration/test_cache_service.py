@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pytest
 
@@ -16,6 +17,7 @@ from bananajam.services.cache_status import cache_status
 
 BUCKET = "bj-test-assets"
 T0 = 1_800_000_000.0
+R = TypeVar("R")
 
 
 class Clock:
@@ -205,11 +207,9 @@ def test_reconcile_fixes_drifted_counters(env: dict[str, Any]) -> None:
     assert (status().objects, status().bytes) == (1, 100)
 
 
-def test_two_cleanups_at_once(env: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    for i in range(30):
-        env["put"]("coin", i, 10)
-    # DynamoDB transactions are serializable; moto's are not thread-safe, so serialize each
-    # call (not the cleanups) the way the real service does.
+def _serialize_transactions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DynamoDB transactions are serializable; moto's are not thread-safe, so serialize each
+    call (not the cleanups) the way the real service does."""
     from bananajam.adapters.clients import client
 
     ddb = client("dynamodb", get_settings())
@@ -220,19 +220,31 @@ def test_two_cleanups_at_once(env: dict[str, Any], monkeypatch: pytest.MonkeyPat
             return real(**kw)
 
     monkeypatch.setattr(ddb, "transact_write_items", serial)
-    service: CacheService = env["service"]
-    results: list[Any] = []
+
+
+def _twice_at_once(fn: Callable[[], R]) -> list[R]:
+    """Run `fn` on two threads released together; both results."""
+    results: list[R] = []
     barrier = threading.Barrier(2)
 
     def run() -> None:
         barrier.wait()
-        results.append(service.clear(ClearRequest(all=True), T0))
+        results.append(fn())
 
     threads = [threading.Thread(target=run) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    return results
+
+
+def test_two_cleanups_at_once(env: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(30):
+        env["put"]("coin", i, 10)
+    _serialize_transactions(monkeypatch)
+    service: CacheService = env["service"]
+    results = _twice_at_once(lambda: service.clear(ClearRequest(all=True), T0))
     assert sum(r.deleted for r in results) == 30
     s = status()
     assert (s.objects, s.bytes) == (0, 0)
@@ -243,34 +255,15 @@ def test_two_scheduled_cleanups_at_once(
     env: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BANANAJAM_CACHE_BUDGET_BYTES", "100")
-    from bananajam.adapters.clients import client
     from bananajam.config import reset_settings
 
     reset_settings()
     wiring.reset()
     for i in range(20):
         env["put"]("coin", i, 10)
-    ddb = client("dynamodb", get_settings())
-    real, lock = ddb.transact_write_items, threading.Lock()
-
-    def serial(**kw: Any) -> Any:
-        with lock:
-            return real(**kw)
-
-    monkeypatch.setattr(ddb, "transact_write_items", serial)
+    _serialize_transactions(monkeypatch)
     service = wiring.cache_service()
-    reports: list[Any] = []
-    barrier = threading.Barrier(2)
-
-    def run() -> None:
-        barrier.wait()
-        reports.append(service.cleanup(T0 + 5))
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    reports = _twice_at_once(lambda: service.cleanup(T0 + 5))
     s = status()
     assert s.bytes >= 0 and sum(r.evicted for r in reports) >= 1
     # A reconcile racing the other run's delete can re-index an object that is then deleted;
