@@ -33,11 +33,6 @@ def fit(ctx: RenderContext[Any], aspect: float) -> Box:
     return ((W - w) / 2, (H - h) / 2, w, h)
 
 
-def _relabel(img: Image.Image, mode: str) -> Image.Image:
-    """The same bytes under another 4-channel mode label (no colour conversion)."""
-    return Image.frombuffer(mode, img.size, img.tobytes(), "raw", mode, 0, 1)
-
-
 def _upscale(img: Image.Image, size: tuple[int, int]) -> tuple[Image.Image, tuple[int, int]] | None:
     """Resize premultiplied pixels as they are, with public Pillow API only: the part of the
     result the glow reaches, and where it goes (None when the glow is empty).
@@ -58,8 +53,8 @@ def _upscale(img: Image.Image, size: tuple[int, int]) -> tuple[Image.Image, tupl
     x0, y0, x1, y1 = reach
     fx, fy = img.width / mid[0], img.height / mid[1]
     src = (x0 * fx, y0 * fy, x1 * fx, y1 * fy)
-    part = _relabel(img, "RGBa").resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=src)
-    out = _relabel(part, img.mode)
+    part = px.relabel(img, "RGBa").resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR, box=src)
+    out = px.relabel(part, img.mode)
     if not big:
         return out, (x0, y0)
     x0, y0 = 2 * x0, 2 * y0
