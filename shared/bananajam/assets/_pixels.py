@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PIL import Image, ImageChops
 
 from bananajam.assets._parallel import pair
@@ -93,8 +95,13 @@ def soft_upscale(
 
 def scale_all(img: Image.Image, factor: float) -> Image.Image:
     """Multiply every premultiplied channel (colour and alpha) by `factor`."""
-    lut = [min(255, round(v * factor)) for v in range(256)] * 4
-    return img.point(lut)
+    return img.point(_scale_lut(factor))
+
+
+@lru_cache(maxsize=256)
+def _scale_lut(factor: float) -> list[int]:
+    # a glow's few opacities repeat: building the table in Python costs more than applying it
+    return [min(255, round(v * factor)) for v in range(256)] * 4
 
 
 def blend(dst: Image.Image, src: Image.Image, mode: str) -> Image.Image:

@@ -33,8 +33,7 @@ def glow_pass(
     fn(small)
     small.blur(float(radius))
     if opacity < 1.0:  # scale the small image: the full-size add then skips that pass
-        dim = np.minimum(np.rint(np.asarray(small.img) * opacity), 255).astype(np.uint8)
-        small.img = Image.fromarray(dim, "RGBA")
+        small.img = px.scale_all(small.img, opacity)
     _add_light(c, small.img, blank)
 
 
