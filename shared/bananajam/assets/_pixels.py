@@ -69,6 +69,12 @@ SOFT_MIN_PIXELS = 40_000  # below this a plain bilinear resize is cheap enough
 SOFT_MIN_FACTOR = 4.0  # source pixels at least this far apart: the picture is soft at 2 px
 
 
+def soft_halves(size: tuple[int, int], enlarge: float) -> bool:
+    """Whether a soft picture enlarged `enlarge` times to `size` is made at half size and
+    doubled (the rule of `soft_upscale`, for callers that do the two steps themselves)."""
+    return size[0] * size[1] >= SOFT_MIN_PIXELS and enlarge >= SOFT_MIN_FACTOR
+
+
 def soft_upscale(
     img: Image.Image,
     size: tuple[int, int],
@@ -87,7 +93,7 @@ def soft_upscale(
     x0, y0, x1, y1 = box if box is not None else (0.0, 0.0, float(img.width), float(img.height))
     enlarge = min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
     src = as_premul(img) if img.mode == "RGBA" else img
-    if w * h < SOFT_MIN_PIXELS or enlarge < SOFT_MIN_FACTOR:
+    if not soft_halves(size, enlarge):
         return resize(src, size, box=(x0, y0, x1, y1))
     half = resize(src, ((w + 1) // 2, (h + 1) // 2), box=(x0, y0, x1, y1))
     return half.resize(size, Image.Resampling.NEAREST)

@@ -50,7 +50,7 @@ def _add_light(c: Canvas, src: Image.Image, blank: bool) -> None:
     # Enlarged 4x or more (as `px.soft_upscale` decides), the light is sampled at every other
     # pixel and doubled; an even box keeps each sample centred on its pair of pixels.
     enlarge = min(rw / max(x1 * fx - x0 * fx, 1e-9), rh / max(y1 * fy - y0 * fy, 1e-9))
-    half = rw * rh >= px.SOFT_MIN_PIXELS and enlarge >= px.SOFT_MIN_FACTOR
+    half = px.soft_halves((rw, rh), enlarge)
     if half:
         x0, x1 = _even(x0, x1, size[0])
         y0, y1 = _even(y0, y1, size[1])

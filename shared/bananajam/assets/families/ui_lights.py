@@ -56,7 +56,7 @@ def aura(
         box = (x0 * fx, y0 * fy, x1 * fx, y1 * fy)
         # blurred light enlarged 4x or more changes by a level or two per pixel: interpolated
         # at half size and each pixel doubled (as `Canvas.composite` does) it looks the same
-        half = factor >= 4 and w * h >= 40_000
+        half = px.soft_halves((w, h), factor)
         at = ((w + 1) // 2, (h + 1) // 2) if half else (w, h)
         patch = cover.resize(at, Image.Resampling.BILINEAR, box=box)
         patch.putpalette(ramp, "RGBA")
